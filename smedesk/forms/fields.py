@@ -1,0 +1,218 @@
+"""One declaration per field: label, unit, help, limits and format live here.
+
+Screens, PDF labels, Excel headers, import validation and error messages all read
+a field's description through :func:`field_specs` instead of typing the label again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: Keys under which the metadata sit in ``json_schema_extra`` (and so in the JSON Schema).
+_LABEL = "x-label"
+_UNIT = "x-unit"
+_REQUIRED = "x-required"
+_FORMAT = "x-format"
+_MAX_CHARS = "x-max-chars"
+_MULTILINE = "x-multiline"
+
+
+class FormModel(BaseModel):
+    """Base of every part of every document.
+
+    Drafts are filled over days, so every field may be empty while typing: what is
+    required is metadata, reported by the completeness check, not a parse error.
+    Hard limits that no real value can break (negative counts, percentages over 100)
+    are enforced here; soft ones (text length, sums) are findings.
+    """
+
+    model_config = ConfigDict(
+        extra="ignore",
+        validate_assignment=True,
+        allow_inf_nan=False,
+        str_strip_whitespace=True,
+        use_enum_values=False,
+    )
+
+
+def field(
+    label: str,
+    *,
+    unit: str | None = None,
+    help: str | None = None,
+    required: bool = False,
+    ge: float | None = None,
+    le: float | None = None,
+    format: str | None = None,
+    max_chars: int | None = None,
+    multiline: bool = False,
+    default: Any = None,
+    default_factory: Any = None,
+) -> Any:
+    """Declare a form field once, with everything a screen, PDF or sheet needs."""
+    extra: dict[str, Any] = {_LABEL: label}
+    if unit:
+        extra[_UNIT] = unit
+    if required:
+        extra[_REQUIRED] = True
+    if format:
+        extra[_FORMAT] = format
+    if max_chars:
+        extra[_MAX_CHARS] = max_chars
+    if multiline:
+        extra[_MULTILINE] = True
+    kwargs: dict[str, Any] = {
+        "title": label,
+        "description": help,
+        "json_schema_extra": extra,
+        "ge": ge,
+        "le": le,
+    }
+    if default_factory is not None:
+        return Field(default_factory=default_factory, **kwargs)
+    return Field(default=default, **kwargs)
+
+
+def derived(label: str, *, unit: str | None = None, help: str | None = None) -> dict[str, Any]:
+    """Keyword arguments for ``computed_field`` so derived figures carry a label too."""
+    extra: dict[str, Any] = {_LABEL: label, "x-derived": True}
+    if unit:
+        extra[_UNIT] = unit
+    return {"title": label, "description": help, "json_schema_extra": extra}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """Everything known about one field, for whoever shows, prints or imports it."""
+
+    name: str
+    label: str
+    annotation: Any
+    kind: str  # text, multiline, int, float, date, bool, choice, multichoice, model, list
+    unit: str | None = None
+    help: str | None = None
+    required: bool = False
+    ge: float | None = None
+    le: float | None = None
+    format: str | None = None
+    max_chars: int | None = None
+    choices: tuple[enum.Enum, ...] = ()
+    item_model: type[BaseModel] | None = None
+    derived: bool = False
+
+    @property
+    def header(self) -> str:
+        """Label with its unit, as a column header or a form caption shows it."""
+        return f"{self.label}（{self.unit}）" if self.unit else self.label
+
+
+def _strip_optional(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _kind_of(annotation: Any, multiline: bool) -> tuple[str, tuple[enum.Enum, ...], Any]:
+    ann = _strip_optional(annotation)
+    origin = typing.get_origin(ann)
+    if origin in (list, set, frozenset):
+        (item,) = typing.get_args(ann)
+        if isinstance(item, type) and issubclass(item, enum.Enum):
+            return "multichoice", tuple(item), None
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "list", (), item
+        return "textlist", (), None
+    if isinstance(ann, type):
+        if issubclass(ann, bool):
+            return "bool", (), None
+        if issubclass(ann, enum.Enum):
+            return "choice", tuple(ann), None
+        if issubclass(ann, int):
+            return "int", (), None
+        if issubclass(ann, float):
+            return "float", (), None
+        if issubclass(ann, dt.date):
+            return "date", (), None
+        if issubclass(ann, BaseModel):
+            return "model", (), ann
+    return ("multiline" if multiline else "text"), (), None
+
+
+def _limits(metadata: list[Any]) -> tuple[float | None, float | None]:
+    ge = le = None
+    for m in metadata:
+        ge = getattr(m, "ge", ge)
+        le = getattr(m, "le", le)
+    return ge, le
+
+
+def field_specs(model: type[BaseModel], *, include_derived: bool = True) -> list[FieldSpec]:
+    """The declared fields of a model, in declaration order, derived ones last."""
+    specs: list[FieldSpec] = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if _LABEL not in extra:
+            continue  # envelope fields (kind, scheme, doc_id) are not form fields
+        kind, choices, item = _kind_of(info.annotation, bool(extra.get(_MULTILINE)))
+        ge, le = _limits(info.metadata)
+        specs.append(
+            FieldSpec(
+                name=name,
+                label=str(extra[_LABEL]),
+                annotation=info.annotation,
+                kind=kind,
+                unit=_opt_str(extra.get(_UNIT)),
+                help=info.description,
+                required=bool(extra.get(_REQUIRED)),
+                ge=ge,
+                le=le,
+                format=_opt_str(extra.get(_FORMAT)),
+                max_chars=_opt_int(extra.get(_MAX_CHARS)),
+                choices=choices,
+                item_model=item,
+            )
+        )
+    if include_derived:
+        for name, cinfo in model.model_computed_fields.items():
+            extra = cinfo.json_schema_extra if isinstance(cinfo.json_schema_extra, dict) else {}
+            if _LABEL not in extra:
+                continue
+            kind, choices, item = _kind_of(cinfo.return_type, False)
+            specs.append(
+                FieldSpec(
+                    name=name,
+                    label=str(extra[_LABEL]),
+                    annotation=cinfo.return_type,
+                    kind=kind,
+                    unit=_opt_str(extra.get(_UNIT)),
+                    help=cinfo.description,
+                    derived=True,
+                )
+            )
+    return specs
+
+
+def spec_of(model: type[BaseModel], name: str) -> FieldSpec:
+    """The spec of one named field (declared or derived)."""
+    for spec in field_specs(model):
+        if spec.name == name:
+            return spec
+    raise KeyError(f"{model.__name__}.{name}")
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_int(value: object) -> int | None:
+    return value if isinstance(value, int) else None

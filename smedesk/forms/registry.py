@@ -1,0 +1,107 @@
+"""Every document kind by its code name; parsing JSON into the right model with clear errors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from smedesk.forms.application import ApplicationReport
+from smedesk.forms.common import Document
+from smedesk.forms.creation import CreationApplication
+from smedesk.forms.opinion import ExpertOpinion, PanelOpinion
+from smedesk.forms.recommendation import RecommendationForm, RecommendationSummary
+
+DOCUMENT_KINDS: dict[str, type[Document]] = {
+    cls.KIND: cls
+    for cls in (
+        ApplicationReport,
+        CreationApplication,
+        RecommendationForm,
+        RecommendationSummary,
+        ExpertOpinion,
+        PanelOpinion,
+    )
+}
+
+
+class DocumentError(Exception):
+    """A document that cannot be read; ``message`` is a Chinese sentence for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def parse_document(data: object) -> Document:
+    """Build the model named by ``data["kind"]``; every failure is a DocumentError."""
+    if not isinstance(data, dict):
+        found = type(data).__name__
+        raise DocumentError(f"文件内容不是一个文档对象（JSON 顶层应为对象，实为 {found}）")
+    kind = data.get("kind")
+    if kind not in DOCUMENT_KINDS:
+        known = "、".join(DOCUMENT_KINDS)
+        raise DocumentError(f"未知的文档类型 {kind!r}；应为以下之一：{known}")
+    if not isinstance(data.get("scheme"), dict):
+        raise DocumentError("文档缺少 scheme（方案编号与版本），无法确定适用的规则")
+    try:
+        return DOCUMENT_KINDS[kind].model_validate(data)
+    except ValidationError as exc:
+        raise DocumentError(describe_validation_error(exc)) from None
+
+
+def parse_document_json(text: str | bytes) -> Document:
+    """Parse JSON text (UTF-8) into a document."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DocumentError("文件不是 UTF-8 文本，无法作为 JSON 文档读取") from None
+    if not text.strip():
+        raise DocumentError("文件为空")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
+    return parse_document(data)
+
+
+def describe_validation_error(exc: ValidationError, limit: int = 5) -> str:
+    """Turn pydantic's errors into short Chinese lines naming the field path."""
+    lines = []
+    for err in exc.errors()[:limit]:
+        path = ".".join(str(p) for p in err["loc"]) or "（文档）"
+        lines.append(f"{path}：{_explain(err)}")
+    more = len(exc.errors()) - limit
+    if more > 0:
+        lines.append(f"……另有 {more} 处错误")
+    return "文档内容有误：\n" + "\n".join(lines)
+
+
+def _explain(err: Any) -> str:
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    table = {
+        "missing": "缺少此项",
+        "greater_than_equal": f"不能小于 {ctx.get('ge')}",
+        "less_than_equal": f"不能大于 {ctx.get('le')}",
+        "int_parsing": "应为整数",
+        "int_from_float": "应为整数",
+        "float_parsing": "应为数字",
+        "bool_parsing": "应为 是/否",
+        "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
+        "date_parsing": "日期格式应为 YYYY-MM-DD",
+        "enum": "不是可选的值之一",
+        "literal_error": "取值不正确",
+        "list_type": "应为列表",
+        "model_type": "应为对象",
+        "string_type": "应为文字",
+        "finite_number": "应为有限数字",
+    }
+    return table.get(kind, str(err.get("msg", "取值不正确")))
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one document kind."""
+    return DOCUMENT_KINDS[kind].model_json_schema(mode="serialization")
