@@ -1,0 +1,64 @@
+"""Bringing a database's schema up to the program's: Alembic, run in-process.
+
+No alembic.ini is shipped; the configuration is built here and the scripts are found beside
+this file, so the same code works from a checkout, an installed wheel and a frozen bundle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from smedesk.store.errors import StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration pointing at the bundled scripts (and ``connection``, if any)."""
+    config = Config()
+    # ConfigParser interpolation would read a "%" in the install path as a placeholder.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this program knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # only if the versions folder were missing from the install
+        raise StoreError("程序安装不完整：找不到数据库迁移脚本，请重新安装 smedesk。")
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision recorded in the database, or None for an empty database."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Migrate the database behind ``engine`` to ``target`` in one transaction.
+
+    Refuses, with a ``StoreError``, a database written by a newer program (its revision is
+    unknown here, and guessing at its schema could destroy data) and a database that holds
+    tables but no smedesk revision (some other program's file).
+    """
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    with engine.connect() as connection:
+        current = current_revision(connection)
+        if current is not None and current not in known:
+            raise StoreError(
+                f"数据库的版本（{current}）比本程序新，是用更新版本的 smedesk 保存的。"
+                "请升级 smedesk 后再打开它；本程序没有改动这个文件。"
+            )
+        if current is None and inspect(connection).get_table_names():
+            raise StoreError("这个文件是别的程序的数据库，不是 smedesk 数据库，本程序没有改动它。")
+        command.upgrade(alembic_config(connection), target)
+        connection.commit()
