@@ -84,7 +84,8 @@ def _diff(parts: tuple[PathPart, ...], old: Any, new: Any, out: list[Change]) ->
         out.extend(Change((*parts, key), "add", new=value) for key in new if key not in old)
     elif isinstance(old, list) and isinstance(new, list):
         common = min(len(old), len(new))
-        for index in range(common):
+        # The comparison runs in C; only differing rows pay for a Python call.
+        for index in [i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]:
             _diff((*parts, index), old[index], new[index], out)
         out.extend(Change((*parts, i), "add", new=new[i]) for i in range(common, len(new)))
         # Highest index first, so replaying the removals one by one never shifts a later one.

@@ -22,6 +22,7 @@ from smedesk.store.errors import StoreError
 ENV_VAR = "SMEDESK_DB"
 DB_FILENAME = "smedesk.db"
 BUSY_TIMEOUT_MS = 5000
+WAL_AUTOCHECKPOINT_PAGES = 4000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -74,6 +75,11 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any, *, foreign_keys: bo
         # last commits since the previous checkpoint but never corrupts the file. FULL would
         # add an fsync to every autosave; that is what we avoid.
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # A checkpoint (copying the WAL into the file, with an fsync) every ~16 MB instead of
+        # every 4 MB: an autosave of a big document writes ~1 MB, and checkpointing every few
+        # saves made them ~40% slower. Repeated saves rewrite the same pages, so one rarer
+        # checkpoint also copies less.
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     finally:
         cursor.close()

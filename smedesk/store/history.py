@@ -7,6 +7,12 @@ ago. The window is counted from the revision's start, not from the last save, so
 steady typing leaves one revision per window (60 an hour at the default 60 s) rather than one
 revision for the whole hour. Created, restored and duplicated revisions never absorb edits,
 so those points in the history stay exactly as they were.
+
+Every revision can be restored directly from its own snapshot, with one economy: the newest
+revision's snapshot is left NULL, meaning "the document's current data". Folding a save into
+it then writes the document text once instead of twice (the text is ~1 MB for a 3,000-row
+table, and writing it dominates an autosave). When a newer revision is started, the previous
+one's snapshot is filled in with the text the document had until then.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ def _changes_json(changes: Sequence[Change]) -> str:
 def write_revision(
     session: Session,
     doc_id: DocumentId,
-    text: str,
+    previous_text: str | None,
     changes: Sequence[Change],
     *,
     author: str,
@@ -49,7 +55,10 @@ def write_revision(
     summary: str | None = None,
     coalesce_seconds: float = 0.0,
 ) -> Revision | None:
-    """Record ``text`` (the document after the save) as a new or folded-in revision.
+    """Record a save of the document (already written to its row) as a revision.
+
+    ``previous_text`` is the document's text before the save (None when creating it); it
+    becomes the snapshot of the revision that stops being the newest.
 
     Returns the revision as it now stands, or None when folding in made the edits of the
     newest revision cancel out — that revision is then dropped, as it would be empty.
@@ -88,7 +97,7 @@ def write_revision(
             update(RevisionRow)
             .where(RevisionRow.id == latest.id)
             .values(
-                data=text,
+                data=None,  # it may have been filled in when a newer revision was dropped
                 changes=_changes_json(merged),
                 change_count=total,
                 summary=text_summary,
@@ -105,6 +114,13 @@ def write_revision(
             document_id=doc_id,
             changes=tuple(merged[:MAX_STORED_CHANGES]),
         )
+    if latest is not None:
+        session.execute(
+            update(RevisionRow)
+            .where(RevisionRow.id == latest.id, RevisionRow.data.is_(None))
+            .values(data=previous_text)
+            .execution_options(synchronize_session=False)
+        )
     number = 1 if latest is None else latest.number + 1
     text_summary = summary if summary is not None else summarise_changes(changes)
     session.execute(
@@ -117,7 +133,7 @@ def write_revision(
             summary=text_summary,
             changes=_changes_json(changes),
             change_count=len(changes),
-            data=text,
+            data=None,
         )
     )
     return Revision(

@@ -95,7 +95,10 @@ class RevisionRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     changes: Mapped[str] = mapped_column(Text)  # JSON list of {path, op, old, new}
     change_count: Mapped[int] = mapped_column(Integer)  # may exceed len(changes): list is capped
-    data: Mapped[str] = mapped_column(Text)  # JSON snapshot of the document after this save
+    # JSON snapshot of the document after this revision. NULL on the newest revision means
+    # "the document's current data": autosaves folded into the newest revision then write
+    # the big text once (to the document), not twice. See history.py.
+    data: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="revisions")
 

@@ -140,7 +140,7 @@ class DocumentStore:
             )
             session.flush()
             write_revision(
-                session, doc_id, text, [], author=author, now=now, action="create", summary="新建"
+                session, doc_id, None, [], author=author, now=now, action="create", summary="新建"
             )
         return doc_id
 
@@ -200,7 +200,7 @@ class DocumentStore:
             write_revision(
                 session,
                 new_id,
-                text,
+                None,
                 [],
                 author=author,
                 now=now,
@@ -305,6 +305,7 @@ class DocumentStore:
                     cached.updated_at = now
                 self._remember(doc_id, cached)
                 return None
+            previous_text = cached.text.text
             try:
                 cached.data = apply_changes(cached.data, changes)
                 new_text = cached.text.update(cached.data, changes)
@@ -315,7 +316,7 @@ class DocumentStore:
             revision = write_revision(
                 session,
                 DocumentId(doc_id),
-                new_text,
+                previous_text,
                 changes,
                 author=author,
                 now=now,
@@ -367,7 +368,10 @@ class DocumentStore:
     def revision_data(self, doc_id: str, number: int) -> dict[str, Any]:
         """The whole document as it was after revision ``number``."""
         with self._sessions() as session:
-            data: dict[str, Any] = json.loads(self._revision_row(session, doc_id, number).data)
+            text = self._revision_row(session, doc_id, number).data
+            if text is None:  # the newest revision: its snapshot is the document itself
+                text = _document(session, doc_id).data
+            data: dict[str, Any] = json.loads(text)
         return data
 
     @staticmethod

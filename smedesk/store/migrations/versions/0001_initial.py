@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("changes", sa.Text(), nullable=False),
         sa.Column("change_count", sa.Integer(), nullable=False),
-        sa.Column("data", sa.Text(), nullable=False),
+        sa.Column("data", sa.Text(), nullable=True),
         sa.UniqueConstraint("document_id", "number", name="uq_revisions_doc_number"),
     )
 
