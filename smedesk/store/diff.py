@@ -81,7 +81,7 @@ def _diff(parts: tuple[PathPart, ...], old: Any, new: Any, out: list[Change]) ->
                 _diff((*parts, key), value, new[key], out)
             else:
                 out.append(Change((*parts, key), "remove", old=value))
-        out.extend(Change((*parts, key), "add", new=value) for key in new if key not in old)
+        out.extend(Change((*parts, key), "add", new=new[key]) for key in new if key not in old)
     elif isinstance(old, list) and isinstance(new, list):
         common = min(len(old), len(new))
         # The comparison runs in C; only differing rows pay for a Python call.
