@@ -121,16 +121,18 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from smedesk.forms import DocumentError
+    from smedesk.schemes import SchemeError
 
-    scheme_error = _scheme_error_type()
     try:
         return handler(args)
     except UsageError as exc:
         return _fail(exc.message)
     except DocumentError as exc:
         return _fail(exc.message)
-    except scheme_error as exc:
+    except SchemeError as exc:
         return _fail(f"方案错误：{_message_of(exc)}")
+    except BrokenPipeError:
+        return _stdout_closed()
     except UnicodeDecodeError:
         return _fail("文件不是 UTF-8 文本，无法读取")
     except json.JSONDecodeError as exc:
@@ -158,17 +160,14 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         return EXIT_INTERNAL
 
 
-def _scheme_error_type() -> type[Exception]:
-    # The schemes package may not be installed in a partial build; then nothing raises it.
+def _stdout_closed() -> int:
+    """The reader went away (``smedesk check … | head``): stop quietly, as Unix tools do."""
     try:
-        from smedesk.schemes import SchemeError  # type: ignore[attr-defined]
-    except ImportError:
-        return _NeverRaised
-    return SchemeError if isinstance(SchemeError, type) else _NeverRaised
-
-
-class _NeverRaised(Exception):
-    pass
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a command killed by a closed pipe
 
 
 def _fail(message: str) -> int:

@@ -50,7 +50,7 @@ def read_document(path: str | Path) -> Document:
 
 def run(args: argparse.Namespace) -> int:
     from smedesk.schemes import load_scheme
-    from smedesk.schemes.engine import evaluate  # type: ignore[import-not-found]
+    from smedesk.schemes.engine import evaluate
 
     doc = read_document(args.file)
     scheme_id = args.scheme or doc.scheme.id
@@ -82,7 +82,7 @@ def _ensure_known_scheme(scheme_id: str) -> None:
 
 def _available_ids() -> list[str]:
     try:
-        from smedesk.schemes import available_schemes  # type: ignore[attr-defined]
+        from smedesk.schemes import available_schemes
     except ImportError:
         return []
     found = available_schemes()

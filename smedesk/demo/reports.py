@@ -40,6 +40,7 @@ class Profile:
     scheme: str
     province: str
     city: str  # short form, e.g. 沈阳
+    slug: str  # for file names, e.g. shenyang
     applicant: str
     address: str
     postcode: str
@@ -153,7 +154,7 @@ def build_report(p: Profile) -> ApplicationReport:
         served_enterprises=firms,
         narratives=narratives(p.applicant, f"{p.city}市", p.province, p.served_per_year),
         materials=(
-            placeholder_materials(p.scheme, f"{p.scheme}-{p.city}") if p.complete_materials else []
+            placeholder_materials(p.scheme, f"{p.scheme}-{p.slug}") if p.complete_materials else []
         ),
         declaration_accepted=p.complete_materials,
     )
@@ -234,6 +235,7 @@ def shenyang_information_platform() -> ApplicationReport:
             scheme="miit-2017",
             province="辽宁省",
             city="沈阳",
+            slug="shenyang",
             applicant="沈阳智汇企业服务有限公司",
             address="辽宁省沈阳市浑南区创新路155号",
             postcode="110179",
@@ -286,6 +288,7 @@ def lhasa_platform() -> ApplicationReport:
             scheme="tibet",
             province="西藏自治区",
             city="拉萨",
+            slug="lhasa",
             applicant="拉萨雪域中小企业服务有限公司",
             address="西藏自治区拉萨市城关区金珠西路68号",
             postcode="850000",
@@ -315,6 +318,7 @@ def lhasa_platform() -> ApplicationReport:
             ),
             services=("政策宣讲", "创业培训", "双语信息服务"),
             public_interest=(380, 1150),
+            complete_materials=True,
         )
     )
 
@@ -327,6 +331,7 @@ def shenzhen_association_applicant() -> ApplicationReport:
             scheme="casmeic-2019",
             province="广东省",
             city="深圳",
+            slug="shenzhen",
             applicant="深圳前海汇融企业服务有限公司",
             address="广东省深圳市南山区前海深港合作区前湾一路1号A栋201室",
             postcode="518052",
@@ -347,7 +352,7 @@ def shenzhen_association_applicant() -> ApplicationReport:
                 "深圳大学经济学院",
                 "深圳市中小企业服务中心",
             ),
-            recognition="",
+            recognition="深圳市中小企业公共服务示范平台（深中小企〔2018〕15号）",
             functions=(ServiceFunction.FINANCING, ServiceFunction.TRAINING),
             financing=FinancingFunction(
                 events_per_year=16,
