@@ -1,0 +1,231 @@
+"""Starting the desktop program: ``run()`` is what ``smedesk`` with no sub-command calls.
+
+Order matters for start-up time: the store (SQLAlchemy, Alembic: the slowest imports) is
+imported and the database opened on a worker thread, while the GUI thread loads Qt, creates
+the application, registers the bundled font and reads the settings. The window is built as
+soon as both are ready. Export libraries (ReportLab, openpyxl) are never imported here; the
+editor and the export dialogs import them when first used.
+
+Nothing the user does may end in a traceback: ``install_excepthook`` logs any uncaught
+exception to a file in the user data folder and shows a short Chinese message instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from smedesk.store import DocumentStore
+
+log = logging.getLogger("smedesk")
+
+SETTINGS_ENV = "SMEDESK_SETTINGS"  # path of an INI file; tests and portable installs
+DATA_DIR_ENV = "SMEDESK_DATA_DIR"  # where the error log goes; defaults to the user data folder
+PROBE_ENV = "SMEDESK_STARTUP_PROBE"  # benchmarks: print the time the window showed, then quit
+ERROR_LOG = "smedesk-errors.log"
+
+
+def data_dir() -> Path:
+    """The user data folder (created if missing): database, error log."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        folder = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir("smedesk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def open_settings(path: str | os.PathLike[str] | None = None) -> QSettings:
+    """The program's settings: an INI file, ``path`` or ``$SMEDESK_SETTINGS`` if given.
+
+    INI on every platform, so settings can be read, copied and reset by hand (and tests
+    point at a temporary file, never at the user's real settings).
+    """
+    from PySide6.QtCore import QSettings
+
+    chosen = path or os.environ.get(SETTINGS_ENV, "").strip() or None
+    if chosen:
+        return QSettings(str(chosen), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "smedesk", "smedesk")
+
+
+def prepare_application(app: QApplication, language: str) -> str:
+    """Font, style and interface language: the same in the program, tests and screenshots."""
+    from smedesk.ui import i18n
+    from smedesk.ui.fonts import apply_application_font
+    from smedesk.ui.style import apply_style
+
+    apply_style(app)
+    apply_application_font(app)
+    return i18n.set_language(language)
+
+
+# --- no traceback reaches a user ------------------------------------------------------------
+
+_in_hook = threading.Lock()
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions (GUI thread and workers) to the log file and a message."""
+    sys.excepthook = _excepthook
+    threading.excepthook = lambda args: _log_exception(
+        args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback
+    )
+
+
+def _log_exception(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> Path | None:
+    text = "".join(traceback.format_exception(kind, value, tb))
+    try:
+        path = data_dir() / ERROR_LOG
+        with path.open("a", encoding="utf-8") as file:
+            file.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} ===\n{text}")
+    except OSError:
+        sys.stderr.write(text)
+        return None
+    return path
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    path = _log_exception(kind, value, tb)
+    if not _in_hook.acquire(blocking=False):
+        return  # an error while showing the message: logged, not shown again
+    try:
+        show_error_message(value, path)
+    finally:
+        _in_hook.release()
+
+
+def show_error_message(value: BaseException, log_path: Path | None) -> None:
+    """The message a user sees instead of a traceback."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from smedesk.ui.i18n import tr
+
+    if QApplication.instance() is None:
+        return
+    where = str(log_path) if log_path else tr("（无法写入日志文件）")
+    QMessageBox.critical(
+        None,
+        tr("程序出错"),
+        tr(
+            "程序遇到了一个意外错误（{error}）。这是程序的缺陷，不是您的操作问题。\n\n"
+            "已保存的内容不受影响，建议保存手头工作后重新启动程序。\n"
+            "错误详情已记录在：{path}\n请将该文件反馈给技术支持。"
+        ).format(error=type(value).__name__, path=where),
+    )
+
+
+# --- start-up -------------------------------------------------------------------------------
+
+
+class _StoreOpener(threading.Thread):
+    """Imports the store and opens the database while the GUI thread loads Qt."""
+
+    def __init__(self) -> None:
+        super().__init__(name="smedesk-open-store", daemon=True)
+        self.store: DocumentStore | None = None
+        self.database: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            from smedesk.store import DocumentStore, open_database
+
+            self.database = open_database()
+            self.store = DocumentStore(self.database)
+        except BaseException as exc:  # handed to the GUI thread, which explains it
+            self.error = exc
+
+    def result(self) -> DocumentStore:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.store is not None
+        return self.store
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop program; the exit code of the event loop (1 if it cannot start)."""
+    install_excepthook()
+    opener = _StoreOpener()
+    opener.start()
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
+    app.setApplicationName("smedesk")
+    app.setOrganizationName("smedesk")
+    app.setApplicationDisplayName("smedesk")
+    settings = open_settings()
+
+    from smedesk.ui import settings_dialog
+    from smedesk.ui.context import AppContext
+    from smedesk.ui.i18n import tr
+
+    language = prepare_application(
+        app, settings_dialog.read_setting(settings, settings_dialog.LANGUAGE)
+    )
+    try:
+        store = opener.result()
+    except Exception as exc:
+        message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        if not getattr(exc, "message", None):
+            _log_exception(type(exc), exc, exc.__traceback__)
+        QMessageBox.critical(
+            None,
+            tr("无法打开数据库"),
+            tr("无法打开数据库，程序不能启动。\n\n{reason}").format(reason=message),
+        )
+        return 1
+
+    from smedesk.ui.main_window import MainWindow
+
+    role = str(settings.value(settings_dialog.ROLE, "applicant"))
+    ctx = AppContext(
+        store=store,
+        settings=settings,
+        user_name=settings_dialog.read_setting(settings, settings_dialog.USER_NAME),
+        language=language,
+        role=role if role in ("applicant", "recommender", "expert") else "applicant",
+    )
+    window = MainWindow(ctx)
+    window.show()
+    _arm_startup_probe(app)
+    code = app.exec()
+    # Release SQLite's file handles (and let the WAL checkpoint) before the process ends.
+    opener.database.close()
+    return int(code)
+
+
+def _arm_startup_probe(app: QApplication) -> None:
+    """For benchmarks/ui_startup.py: report when the first frame is up, then quit."""
+    if not os.environ.get(PROBE_ENV):
+        return
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        print(f"shown {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)

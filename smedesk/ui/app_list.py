@@ -1,0 +1,455 @@
+"""The list of the user's applications: new, open, duplicate, rename, trash, restore, search.
+
+The page reads from the store on the GUI thread (a list query defers the document data, so it
+is cheap) and changes the store only through :mod:`smedesk.ui.operations`; after each
+operation it reloads from what the operation reports.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smedesk.store import DocumentId, DocumentInfo
+from smedesk.ui import operations, shortcuts, spacing
+from smedesk.ui.context import AppContext
+from smedesk.ui.i18n import tr
+from smedesk.ui.new_document_dialog import (
+    APPLICANT_KINDS,
+    NewDocumentDialog,
+    kind_title,
+    scheme_choice,
+    scheme_title,
+)
+from smedesk.ui.operations import OperationRunner
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _local_time(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite hands back naive UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Rows of DocumentInfo; the columns a user sorts and recognises applications by."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DocumentInfo] = []
+        self.in_trash = False
+
+    def headers(self) -> list[str]:
+        changed = tr("移入回收站") if self.in_trash else tr("最后修改")
+        return [tr("名称"), tr("表格"), tr("适用方案"), changed, tr("新建于")]
+
+    def set_rows(self, rows: list[DocumentInfo], in_trash: bool) -> None:
+        self.beginResetModel()
+        self.rows, self.in_trash = rows, in_trash
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        info = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return info.title
+            if column == 1:
+                return kind_title(info.kind)
+            if column == 2:
+                return scheme_title(info.scheme_id)
+            if column == 3:
+                return _local_time(info.deleted_at if self.in_trash else info.updated_at)
+            return _local_time(info.created_at)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 2):
+            choice = scheme_choice(info.scheme_id)
+            name = choice.long_name if choice else info.scheme_id
+            return f"{info.title}\n{name}  {tr('版本')} {info.scheme_version}"
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return info.id
+        return None
+
+    def row_of(self, doc_id: str) -> int:
+        for row, info in enumerate(self.rows):
+            if info.id == doc_id:
+                return row
+        return -1
+
+
+class ApplicationListPage(QWidget):
+    """The applicant's home page: the list with its filter bar and actions."""
+
+    open_requested = Signal(str)  # a document id
+
+    def __init__(
+        self, ctx: AppContext, runner: OperationRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner = ctx, runner
+        self.model = DocumentListModel(self)
+        self._trash_count = 0
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self.reload)
+        self.runner.succeeded.connect(self._after_operation)
+        self.reload()
+
+    # building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        layout.setSpacing(spacing.SPACING)
+
+        header = QHBoxLayout()
+        self.heading = QLabel(tr("我的申报"))
+        self.heading.setObjectName("pageHeading")
+        header.addWidget(self.heading)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("mutedText")
+        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        self.new_button = QPushButton(tr("新建申报"))
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(self.new_document)
+        header.addWidget(self.new_button)
+        layout.addLayout(header)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(spacing.SPACING)
+        self.scope_group = QButtonGroup(self)
+        self.active_button = QPushButton(tr("在用"))
+        self.trash_button = QPushButton(tr("回收站"))
+        for number, button in enumerate((self.active_button, self.trash_button)):
+            button.setCheckable(True)
+            button.setObjectName("segment")
+            self.scope_group.addButton(button, number)
+            filters.addWidget(button)
+        self.active_button.setChecked(True)
+        self.scope_group.idClicked.connect(lambda _id: self.reload())
+        filters.addSpacing(spacing.SECTION_GAP)
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(tr("全部表格"), None)
+        for kind in APPLICANT_KINDS:
+            self.kind_box.addItem(kind_title(kind), kind)
+        self.kind_box.currentIndexChanged.connect(lambda _i: self.reload())
+        filters.addWidget(self.kind_box)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(tr("按名称搜索…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(260)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        filters.addWidget(self.search_edit, 1)
+        layout.addLayout(filters)
+
+        self.stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(spacing.ROW_HEIGHT)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.stack.addWidget(self.table)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack.addWidget(self.empty_label)
+        layout.addWidget(self.stack, 1)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(spacing.SPACING)
+        self.open_button = QPushButton(tr("打开"))
+        self.duplicate_button = QPushButton(tr("复制为新申报"))
+        self.rename_button = QPushButton(tr("重命名"))
+        self.trash_action_button = QPushButton(tr("移到回收站"))
+        self.restore_button = QPushButton(tr("恢复"))
+        self.empty_trash_button = QPushButton(tr("清空回收站"))
+        self.empty_trash_button.setObjectName("dangerButton")
+        for button, slot in (
+            (self.open_button, self.open_selected),
+            (self.duplicate_button, self.duplicate_selected),
+            (self.rename_button, self.rename_selected),
+            (self.trash_action_button, self.trash_selected),
+            (self.restore_button, self.restore_selected),
+            (self.empty_trash_button, self.empty_trash),
+        ):
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("mutedText")
+        actions.addWidget(self.hint_label)
+        layout.addLayout(actions)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._add_shortcuts()
+
+    def _add_shortcuts(self) -> None:
+        # Actions on the page (not the window) so they act only while the list is showing.
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, key, slot in (
+            ("new", shortcuts.NEW_DOCUMENT, self.new_document),
+            ("open", shortcuts.OPEN_DOCUMENT, self.open_selected),
+            ("duplicate", shortcuts.DUPLICATE, self.duplicate_selected),
+            ("rename", shortcuts.RENAME, self.rename_selected),
+            ("trash", shortcuts.TRASH, self.trash_selected),
+            ("restore", shortcuts.RESTORE, self.restore_selected),
+            ("find", shortcuts.FIND, self.search_edit.setFocus),
+            ("refresh", shortcuts.REFRESH, self.reload),
+        ):
+            action = QAction(self)
+            action.setShortcut(shortcuts.key(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+    # reading -------------------------------------------------------------------------------
+
+    @property
+    def showing_trash(self) -> bool:
+        return self.trash_button.isChecked()
+
+    def set_showing_trash(self, trash: bool) -> None:
+        (self.trash_button if trash else self.active_button).setChecked(True)
+        self.reload()
+
+    def reload(self, focus: str | None = None) -> None:
+        """Read the list again from the store, keeping (or moving) the selection."""
+        keep = focus or (self.selected_ids()[0] if self.selected_ids() else None)
+        kind = self.kind_box.currentData()
+        search = self.search_edit.text().strip() or None
+        store = self.ctx.store
+        everything = [
+            info
+            for info in store.list(kind=kind, include_deleted=True, search=search)
+            if info.owner_role == "applicant" and info.kind in APPLICANT_KINDS
+        ]
+        trashed = [info for info in everything if info.in_trash]
+        if self.showing_trash:
+            rows = sorted(trashed, key=lambda i: i.deleted_at or i.updated_at, reverse=True)
+        else:
+            rows = [info for info in everything if not info.in_trash]
+        self._trash_count = len(trashed) if search is None and kind is None else -1
+        self.model.set_rows(rows, self.showing_trash)
+        self._update_labels(len(rows), search is not None or kind is not None)
+        if keep:
+            self.select(keep)
+        if not self.selected_ids() and rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_labels(self, shown: int, filtered: bool) -> None:
+        self.count_label.setText(tr("共 {count} 份").format(count=shown))
+        trash_text = tr("回收站")
+        if self._trash_count > 0:
+            trash_text = tr("回收站（{count}）").format(count=self._trash_count)
+        self.trash_button.setText(trash_text)
+        if shown:
+            self.stack.setCurrentWidget(self.table)
+            return
+        if filtered:
+            text = tr("没有符合筛选条件的申报。")
+        elif self.showing_trash:
+            text = tr("回收站是空的。\n移到回收站的申报会保留在这里，直到清空回收站。")
+        else:
+            text = tr("还没有申报。\n点击右上角的「新建申报」开始，也可以复制往年的申报再修改。")
+        self.empty_label.setText(text)
+        self.stack.setCurrentWidget(self.empty_label)
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids())
+        trash = self.showing_trash
+        for button in (self.open_button, self.duplicate_button, self.rename_button):
+            button.setVisible(not trash)
+            button.setEnabled(count == 1)
+        self.trash_action_button.setVisible(not trash)
+        self.trash_action_button.setEnabled(count >= 1)
+        self.restore_button.setVisible(trash)
+        self.restore_button.setEnabled(count >= 1)
+        self.empty_trash_button.setVisible(trash)
+        self.empty_trash_button.setEnabled(bool(self.model.rows))
+        self.new_button.setVisible(not trash)
+        hint = tr("双击打开；Delete 移到回收站") if not trash else tr("选中后点「恢复」放回列表")
+        self.hint_label.setText(hint if self.model.rows else "")
+
+    def selected_ids(self) -> list[DocumentId]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[row].id for row in rows if row < len(self.model.rows)]
+
+    def select(self, doc_id: str) -> bool:
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return False
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _info(self, doc_id: str) -> DocumentInfo | None:
+        row = self.model.row_of(doc_id)
+        return self.model.rows[row] if row >= 0 else None
+
+    # acting --------------------------------------------------------------------------------
+
+    def new_document(self) -> None:
+        dialog = NewDocumentDialog(self)
+        if dialog.exec() != NewDocumentDialog.DialogCode.Accepted:
+            return
+        self.create_from_request(dialog.request())
+
+    def create_from_request(self, request: operations.NewDocumentRequest) -> None:
+        store, author = self.ctx.store, self.ctx.user_name
+        if self.showing_trash:
+            self.set_showing_trash(False)
+        self.runner.run(
+            tr("正在新建…"),
+            lambda: operations.create_document(store, request, author=author),
+        )
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1 and not self.showing_trash:
+            self.open_requested.emit(ids[0])
+
+    def duplicate_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1 or self.showing_trash:
+            return
+        info = self._info(ids[0])
+        assert info is not None
+        suggested = tr("{title}（副本）").format(title=info.title)
+        title, ok = QInputDialog.getText(
+            self, tr("复制为新申报"), tr("新申报的名称："), text=suggested
+        )
+        if ok and title.strip():
+            self.duplicate(ids[0], title.strip())
+
+    def duplicate(self, doc_id: DocumentId, title: str) -> None:
+        store, author = self.ctx.store, self.ctx.user_name
+        self.runner.run(
+            tr("正在复制…"),
+            lambda: operations.duplicate_document(store, doc_id, title, author=author),
+        )
+
+    def rename_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1 or self.showing_trash:
+            return
+        info = self._info(ids[0])
+        assert info is not None
+        title, ok = QInputDialog.getText(self, tr("重命名"), tr("新名称："), text=info.title)
+        if ok and title.strip() and title.strip() != info.title:
+            self.rename(ids[0], title.strip())
+
+    def rename(self, doc_id: DocumentId, title: str) -> None:
+        store = self.ctx.store
+        self.runner.run(tr("正在重命名…"), lambda: operations.rename_document(store, doc_id, title))
+
+    def trash_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and not self.showing_trash:
+            store = self.ctx.store
+            self.runner.run(tr("正在移到回收站…"), lambda: operations.trash_documents(store, ids))
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.showing_trash:
+            store = self.ctx.store
+            self.runner.run(tr("正在恢复…"), lambda: operations.restore_documents(store, ids))
+
+    def empty_trash(self, *, confirm: bool = True) -> None:
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                tr("清空回收站"),
+                tr(
+                    "永久删除回收站中的 {count} 份申报及其所有历史版本和附件？此操作不能撤销。"
+                ).format(count=len(self.model.rows)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        store = self.ctx.store
+        self.runner.run(tr("正在清空回收站…"), lambda: operations.empty_trash(store))
+
+    def _after_operation(self, changes: operations.Changes) -> None:
+        self.reload(focus=changes.focus)
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        if self.showing_trash:
+            menu.addAction(tr("恢复"), self.restore_selected)
+        else:
+            menu.addAction(tr("打开"), self.open_selected)
+            menu.addAction(tr("复制为新申报"), self.duplicate_selected)
+            menu.addAction(tr("重命名"), self.rename_selected)
+            menu.addSeparator()
+            menu.addAction(tr("移到回收站"), self.trash_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
