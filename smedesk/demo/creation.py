@@ -11,7 +11,7 @@ import datetime as dt
 import random
 
 from smedesk.demo import names
-from smedesk.demo.common import demo_id, scheme_ref
+from smedesk.demo.common import demo_id, placeholder_materials, scheme_ref
 from smedesk.demo.texts import creation_plan
 from smedesk.forms.common import Region
 from smedesk.forms.creation import (
@@ -124,6 +124,7 @@ def hangzhou_comprehensive_platform() -> CreationApplication:
                 "“首席服务官”制度：为重点企业配备专人全程跟踪服务",
             ),
         ),
+        materials=placeholder_materials("miit-creation", "miit-creation-hangzhou"),
         declaration_accepted=True,
     )
 
@@ -208,6 +209,17 @@ def anshan_base() -> CreationApplication:
             icp="辽",
             staff=42,
         ),
+        # Art. 5(1)5 (resource libraries) applies to bases as well as platforms.
+        platform=PlatformIndicators(
+            sme_library=True,
+            policy_library=True,
+            institution_library=True,
+            product_case_library=True,
+            policy_push=True,
+            pc_entry=True,
+            mobile_entry=True,
+            registration_minutes=0,
+        ),
         base=BaseIndicators(
             leading_industry="通用设备制造业（C34）",
             firms_total=260,
@@ -244,5 +256,6 @@ def anshan_base() -> CreationApplication:
                 "孵化—加速—产业园接力培育：按企业成长阶段提供空间和服务",
             ),
         ),
+        materials=placeholder_materials("liaoning-creation", "liaoning-creation-anshan"),
         declaration_accepted=True,
     )
