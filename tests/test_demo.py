@@ -179,3 +179,12 @@ def test_creation_applications_that_pass(name: str, scheme_id: str) -> None:
     findings = evaluate(doc(name), load_scheme(scheme_id), stage="creation")
     short = [f for f in shortfalls(findings) if f.group != "materials"]
     assert short == []
+
+
+def test_expert_opinion_names_rules_of_its_scheme() -> None:
+    needs_scheme("liaoning-creation")
+    opinion = next(d for d in DEMO.values() if isinstance(d, ExpertOpinion))
+    rule_ids = {r.id for r in load_scheme(opinion.scheme.id).rules}
+    assert opinion.criteria and {c.rule_id for c in opinion.criteria} <= rule_ids
+    assert opinion.conflict.clear
+    assert any(d.doc_id == opinion.application_id for d in DEMO.values())

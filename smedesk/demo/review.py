@@ -143,18 +143,18 @@ def expert_opinion(application: CreationApplication) -> ExpertOpinion:
         )
 
     criteria = [
-        row("platform.gathered", "汇聚服务机构（专家）", f"{p.gathered_institutions} 家", "≥ 40 家（人）",
+        row("a1-institutions-creation", "汇聚服务机构（专家）", f"{p.gathered_institutions} 家", "≥ 40 家（人）",
             Assessment.FAILS, "汇聚服务机构数量不足，合作协议多为意向性质。"),
-        row("platform.served", "年服务中小企业", f"{p.smes_served_per_year} 家", "≥ 1000 家",
+        row("a1-smes-served-creation", "年服务中小企业", f"{p.smes_served_per_year} 家", "≥ 1000 家",
             Assessment.MEETS, ""),
-        row("platform.satisfaction", "用户满意度", f"{p.satisfaction_percent}%", "≥ 80%",
+        row("a1-satisfaction-creation", "用户满意度", f"{p.satisfaction_percent}%", "≥ 80%",
             Assessment.MEETS, ""),
-        row("plan.content", "创建内容", "", "", Assessment.MEETS, "聚焦工业设计与检验检测，符合产业需求。"),
-        row("plan.innovation", "创新特色", "", "", Assessment.PARTLY, "“设计+检测”模式有特色，需进一步提炼。"),
-        row("plan.demonstration", "示范引领", "", "", Assessment.PARTLY, ""),
-        row("plan.path", "实施路径", "", "", Assessment.MEETS, ""),
-        row("plan.expectations", "预期导向", "", "", Assessment.MEETS, ""),
-        row("plan.guarantees", "保障协同", "", "", Assessment.PARTLY, "经费保障来源需进一步明确。"),
+        row("a3-content", "创建内容", "", "", Assessment.MEETS, "聚焦工业设计与检验检测，符合产业需求。"),
+        row("a3-innovation", "创新特色", "", "", Assessment.PARTLY, "“设计+检测”模式有特色，需进一步提炼。"),
+        row("a3-demonstration", "示范引领", "", "", Assessment.PARTLY, ""),
+        row("a3-path", "实施路径", "", "", Assessment.MEETS, ""),
+        row("a3-expectations", "预期导向", "", "", Assessment.MEETS, ""),
+        row("a3-guarantees", "保障协同", "", "", Assessment.PARTLY, "经费保障来源需进一步明确。"),
     ]  # fmt: skip
     return ExpertOpinion(
         scheme=scheme_ref("liaoning-creation"),
