@@ -111,7 +111,11 @@ def _full(ctx: Context, path: str | None) -> str | None:
 
 
 def _art(ctx: Context) -> str:
-    return ctx.article
+    """The article as it reads inside a sentence: «第十二条第（一）项», «附件2», «“一”»."""
+    article = ctx.article
+    if not article or article.startswith(("第", "附件")):
+        return article
+    return f"“{article}”"
 
 
 # ----------------------------------------------------------------------------- numeric
@@ -304,13 +308,20 @@ def _count_check(check: CheckSpec, root: object, ctx: Context) -> Result:
                   at, found, bound)  # fmt: skip
 
 
+def _present(value: object) -> bool:
+    """A ticked flag, or a positive count (孵化器 2 个 counts as having incubators)."""
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, int | float) and value > 0
+
+
 def _count_true(check: CheckSpec, root: object, ctx: Context) -> Result:
     values = [get(root, p) for p in _paths(check)]
     label, unit = check.label or ctx.title, check.unit or "项"
     if all(v is None for v in values):
         labels = "、".join(_label(CheckSpec(check="nonempty"), root, p, ctx) for p in _paths(check))
         return _missing(labels, _paths(check)[0], ctx)
-    n = sum(1 for v in values if v is True)
+    n = sum(1 for v in values if _present(v))
     limit = check.threshold or 0
     found, bound = f"{n} {unit}", fmt.threshold("min", limit, unit)
     at = _full(ctx, _paths(check)[0])
