@@ -118,10 +118,19 @@ def apply_changes(value: Any, changes: Iterable[Change]) -> Any:
     return value
 
 
-def _related(a: Sequence[PathPart], b: Sequence[PathPart]) -> bool:
-    """One path lies inside (or is) the other."""
-    shorter = min(len(a), len(b))
-    return tuple(a[:shorter]) == tuple(b[:shorter])
+def _blocks(a: Change, b: Change) -> bool:
+    """Whether ``b`` may not be folded past ``a``: their order matters.
+
+    It does when one path lies inside the other, and when both lead through the same list
+    and either adds or removes an item of it (that shifts the other's index).
+    """
+    shorter = min(len(a.parts), len(b.parts))
+    for depth in range(shorter):
+        if a.parts[depth] != b.parts[depth]:
+            if not isinstance(a.parts[depth], int):
+                return False
+            return any(len(c.parts) == depth + 1 and c.op != "replace" for c in (a, b))
+    return True
 
 
 def _merge(first: Change, second: Change) -> Change | None:
@@ -140,7 +149,7 @@ def compact_changes(earlier: Sequence[Change], later: Sequence[Change]) -> list[
 
     Replaying the result still turns the state before ``earlier`` into the state after
     ``later``: a change is folded only into the most recent change at the same path, and not
-    across any change in between that touches an enclosing or enclosed path.
+    across any change in between whose order relative to it matters (see ``_blocks``).
     """
     result = list(earlier)
     for change in later:
@@ -153,7 +162,7 @@ def compact_changes(earlier: Sequence[Change], later: Sequence[Change]) -> list[
                 else:
                     result[index] = merged
                 break
-            if _related(previous.parts, change.parts):
+            if _blocks(previous, change):
                 result.append(change)
                 break
         else:
