@@ -150,6 +150,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
             )
         try:
             base = _load_by_id(file.extends, (*chain, file.id))
+            _BASES[str(source)] = base
         except SchemeError as exc:
             raise SchemeError(
                 f"方案文件 {name}：所继承的方案 {file.extends} 无法载入：{exc.message}"
@@ -242,6 +243,8 @@ def _materials(
 # --------------------------------------------------------------------------- caching
 
 _CACHE: dict[str, tuple[tuple[int, int], Scheme]] = {}
+#: the base scheme object each cached extending scheme was built on, by source path
+_BASES: dict[str, Scheme] = {}
 
 
 def load_scheme_file(path: str | Path) -> Scheme:
@@ -257,7 +260,7 @@ def _load_file(path: Path, chain: tuple[str, ...]) -> Scheme:
     key = str(path.resolve())
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _CACHE.get(key)
-    if hit and hit[0] == stamp:
+    if hit and hit[0] == stamp and _base_unchanged(hit[1], chain):
         return hit[1]
     raw = _read_toml(path)
     scheme = _build(parse_scheme_file(raw, path.name), path, chain)
@@ -265,9 +268,21 @@ def _load_file(path: Path, chain: tuple[str, ...]) -> Scheme:
     return scheme
 
 
+def _base_unchanged(scheme: Scheme, chain: tuple[str, ...]) -> bool:
+    """A cached scheme that extends another is stale once a newer base appears."""
+    if scheme.extends is None:
+        return True
+    try:
+        base = _load_by_id(scheme.extends, (*chain, scheme.id))
+    except SchemeError:
+        return False
+    return _BASES.get(scheme.source or "") is base
+
+
 def clear_cache() -> None:
     _CACHE.clear()
     _HEADERS.clear()
+    _BASES.clear()
 
 
 # --------------------------------------------------------------------------- discovery
@@ -369,7 +384,10 @@ def available_schemes(errors: list[SchemeError] | None = None) -> list[SchemeInf
 
 def _load_by_id(scheme_id: str, chain: tuple[str, ...]) -> Scheme:
     files = _candidates(None).get(scheme_id)
-    best = _load_best(files, chain, None) if files else None
+    errors: list[SchemeError] = []
+    best = _load_best(files, chain, errors) if files else None
+    if best is None and errors:
+        raise errors[0]  # the file exists but is broken: say why, not "unknown"
     if best is None:
         known = "、".join(BUILTIN_IDS)
         raise SchemeError(f"未知的方案：{scheme_id}（内置方案：{known}）")
