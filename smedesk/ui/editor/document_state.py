@@ -115,15 +115,16 @@ class DocumentState(QObject):
         """The dict or list holding ``path``'s last part, creating dicts on the way."""
         parts = split_path(path)
         node: Any = self.data
-        for part in parts[:-1]:
+        for part, following in zip(parts[:-1], parts[1:], strict=True):
             if isinstance(part, int):
                 node = node[part]
-            else:
-                if not isinstance(node.get(part), dict):
-                    if not create:
-                        raise KeyError(path)
-                    node[part] = {}
-                node = node[part]
+                continue
+            if not isinstance(node.get(part), dict | list):
+                if not create:
+                    raise KeyError(path)
+                # a part the stored JSON left out (older file): made on first edit
+                node[part] = [] if isinstance(following, int) else {}
+            node = node[part]
         return node, parts[-1]
 
     def set_value(self, path: str, value: Any) -> None:

@@ -202,6 +202,7 @@ class ComboEditor(FieldEditor):
                 combo.addItem(choice_label(spec, member.value), member.value)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setMaximumWidth(520)
+        combo.setMinimumWidth(150)  # room for «（请选择）» whatever the style's padding
         combo.activated.connect(lambda i: self._emit(combo.itemData(i)))
         self.combo = combo
         self._finish(combo, 0)
