@@ -8,6 +8,7 @@ by the same paths the self-check uses (``form.basic.investors[2].ratio``).
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from typing import Any, TypeVar
 
@@ -115,7 +116,7 @@ class DocumentState(QObject):
         """The dict or list holding ``path``'s last part, creating dicts on the way."""
         parts = split_path(path)
         node: Any = self.data
-        for part, following in zip(parts[:-1], parts[1:], strict=True):
+        for part, following in itertools.pairwise(parts):
             if isinstance(part, int):
                 node = node[part]
                 continue
