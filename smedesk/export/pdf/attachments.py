@@ -101,12 +101,10 @@ def _read_pdf(filename: str, data: bytes) -> tuple[PdfReader, list[tuple[float, 
             raise AttachmentError(filename, "PDF 已加密，需要密码才能打开，请提供未加密的文件")
         sizes = []
         for page in reader.pages:
-            page.transfer_rotation_to_content()
             contents = page.get_contents()
             if contents is not None:
                 contents.get_data()  # forces the page's stream to be read: truncation shows
-            box = page.cropbox
-            sizes.append((float(box.width), float(box.height)))
+            sizes.append(_shown_size(page))
     except AttachmentError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
@@ -148,20 +146,37 @@ PLACE_TOP = 12 * mm
 PLACE_BOTTOM = 30 * mm
 
 
+def _shown_size(page: PageObject) -> tuple[float, float]:
+    """Width and height of a page as a viewer shows it (its /Rotate applied)."""
+    box = page.cropbox
+    w, h = float(box.width), float(box.height)
+    return (h, w) if (page.rotation or 0) % 180 else (w, h)
+
+
 def place_page(target: PageObject, source: PageObject) -> None:
-    """Draw ``source`` scaled into ``target``'s free area, underneath its furniture."""
+    """Draw ``source`` scaled into ``target``'s free area, underneath its furniture.
+
+    The source page is not modified (pypdf no longer edits pages it has not copied):
+    its /Rotate is turned into the transformation instead.
+    """
     tw, th = float(target.mediabox.width), float(target.mediabox.height)
     box = source.cropbox
-    sw, sh = float(box.width), float(box.height)
+    w, h = float(box.width), float(box.height)
+    sw, sh = _shown_size(source)
+    ctm = Transformation().translate(-float(box.left), -float(box.bottom))
+    rotation = (source.rotation or 0) % 360
+    # /Rotate turns the page clockwise for display; the same turn maps its content
+    # into an upright box with its lower-left corner at the origin.
+    if rotation == 90:
+        ctm = ctm.rotate(-90).translate(0, w)
+    elif rotation == 180:
+        ctm = ctm.rotate(180).translate(w, h)
+    elif rotation == 270:
+        ctm = ctm.rotate(90).translate(h, 0)
     bw = tw - PLACE_LEFT - PLACE_RIGHT
     bh = th - PLACE_TOP - PLACE_BOTTOM
     scale = min(bw / sw, bh / sh, 1.0)
     x = PLACE_LEFT + (bw - sw * scale) / 2
     y = PLACE_BOTTOM + (bh - sh * scale) / 2
-    ctm = (
-        Transformation()
-        .translate(-float(box.left), -float(box.bottom))
-        .scale(scale, scale)
-        .translate(x, y)
-    )
+    ctm = ctm.scale(scale, scale).translate(x, y)
     target.merge_transformed_page(source, ctm, over=False)

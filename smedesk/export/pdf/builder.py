@@ -155,29 +155,42 @@ def _assemble(
     done: int,
     total: int,
 ) -> None:
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PageObject, PdfReader, PdfWriter
 
     from smedesk.export.pdf.template import ExportCancelled
 
-    reader = PdfReader(io.BytesIO(base))
-    # Attachment pages go onto their reserved pages (in the reader's page objects, so the
-    # copies below share the merged content instead of merging it again).
+    # pypdf edits only pages that belong to a writer: the laid-out set is copied into one.
+    laid = PdfWriter(clone_from=PdfReader(io.BytesIO(base)))
     for number, (att, index) in sorted(ctx.placeholders.items()):
         assert att.reader is not None
-        place_page(reader.pages[number - 1], att.reader.pages[index])
+        place_page(laid.pages[number - 1], att.reader.pages[index])
         done += 1
         if progress is not None and not progress(min(done, total), total):
             raise ExportCancelled()
-    writer = PdfWriter()
-    stamps = _copy_stamps(copies, first) if copies > 1 else None
-    for k in range(copies):
-        for i, page in enumerate(reader.pages):
-            added = writer.add_page(page)
-            if i == 0 and stamps is not None:
-                added.merge_page(stamps.pages[k])
-    writer.add_metadata({k: str(v) for k, v in (reader.metadata or {}).items()})
+    if copies == 1:
+        out = laid
+    else:
+        # Each copy's pages share the content streams of the laid-out set; only its first
+        # page is a new page (the set's first page plus «第 k 份 共 N 份»), because
+        # merging onto a shared page would stamp every copy at once.
+        out = PdfWriter()
+        stamps = _copy_stamps(copies, first)
+        head = laid.pages[0]
+        width, height = float(head.mediabox.width), float(head.mediabox.height)
+        for k in range(copies):
+            page = PageObject.create_blank_page(out, width, height)
+            page.merge_page(head)
+            page.merge_page(stamps.pages[k])
+            out.add_page(page)
+            for rest in laid.pages[1:]:
+                out.add_page(rest)
+        out.add_metadata(_metadata(laid))
     with open(tmp, "wb") as fh:
-        writer.write(fh)
+        out.write(fh)
+
+
+def _metadata(writer: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (writer.metadata or {}).items()}
 
 
 def _copy_stamps(copies: int, first: str) -> Any:
