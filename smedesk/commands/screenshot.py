@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"「{out_dir}」是文件，不是文件夹")
     # Without a display (servers, CI) Qt must still render: the offscreen platform does.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from smedesk.ui.screenshot import render_screenshots
+    from smedesk.ui.screenshot import render_screenshots, use_offscreen_screen
+
+    use_offscreen_screen()
 
     files = render_screenshots(out_dir, language=args.language)
     for path in files:

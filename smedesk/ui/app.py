@@ -210,6 +210,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         role=role if role in ("applicant", "recommender", "expert") else "applicant",
     )
     window = MainWindow(ctx)
+    app.aboutToQuit.connect(window.save_state)
     window.show()
     _arm_startup_probe(app)
     code = app.exec()

@@ -99,7 +99,7 @@ class DocumentListModel(QAbstractTableModel):
             if column == 0:
                 return info.title
             if column == 1:
-                return kind_title(info.kind)
+                return tr(kind_title(info.kind))
             if column == 2:
                 return scheme_title(info.scheme_id)
             if column == 3:
@@ -179,7 +179,7 @@ class ApplicationListPage(QWidget):
         self.kind_box = QComboBox()
         self.kind_box.addItem(tr("全部表格"), None)
         for kind in APPLICANT_KINDS:
-            self.kind_box.addItem(kind_title(kind), kind)
+            self.kind_box.addItem(tr(kind_title(kind)), kind)
         self.kind_box.currentIndexChanged.connect(lambda _i: self.reload())
         filters.addWidget(self.kind_box)
         self.search_edit = QLineEdit()

@@ -34,7 +34,7 @@ from smedesk.store import StoreError
 from smedesk.ui import i18n, settings_dialog, shortcuts, spacing
 from smedesk.ui.app_list import ApplicationListPage
 from smedesk.ui.context import AppContext
-from smedesk.ui.i18n import tr
+from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations import Changes, OperationRunner
 from smedesk.ui.settings_dialog import GEOMETRY, LAST_OPENED, REOPEN_LAST, ROLE
 
@@ -43,9 +43,9 @@ log = logging.getLogger(__name__)
 EDITOR_WAS_OPEN = "documents/editor_was_open"
 
 ROLES: tuple[tuple[str, str], ...] = (
-    ("applicant", "申报单位"),
-    ("recommender", "推荐单位"),
-    ("expert", "评审专家"),
+    ("applicant", N_("申报单位")),
+    ("recommender", N_("推荐单位")),
+    ("expert", N_("评审专家")),
 )
 _ROLE_KEYS = {
     "applicant": shortcuts.ROLE_APPLICANT,
@@ -55,20 +55,24 @@ _ROLE_KEYS = {
 # What the other roles' screens will do, said plainly instead of showing a mock-up.
 _PLANNED = {
     "recommender": (
-        "推荐单位工作台（计划中）",
-        "推荐单位的界面将在后续版本提供，计划包括：\n"
-        "· 导入申报单位提交的申报包，逐份查看并按方案自查；\n"
-        "· 随机抽取不少于 10 家服务企业，记录测评情况，填写推荐表；\n"
-        "· 核对推荐名额，生成推荐汇总表（Excel 与 PDF）；\n"
-        "· 分发评审包给专家，收回意见包并汇总专家组意见。",
+        N_("推荐单位工作台（计划中）"),
+        N_(
+            "推荐单位的界面将在后续版本提供，计划包括：\n"
+            "· 导入申报单位提交的申报包，逐份查看并按方案自查；\n"
+            "· 随机抽取不少于 10 家服务企业，记录测评情况，填写推荐表；\n"
+            "· 核对推荐名额，生成推荐汇总表（Excel 与 PDF）；\n"
+            "· 分发评审包给专家，收回意见包并汇总专家组意见。"
+        ),
     ),
     "expert": (
-        "评审专家工作台（计划中）",
-        "评审专家的界面将在后续版本提供，计划包括：\n"
-        "· 导入评审包，逐份阅读申报材料和自查结果；\n"
-        "· 填写回避声明，按方案的每项标准给出评价和意见；\n"
-        "· 填写总体意见和结论，签字后导出意见包交回推荐单位。\n"
-        "按规定，评审结果不排序、不打总分。",
+        N_("评审专家工作台（计划中）"),
+        N_(
+            "评审专家的界面将在后续版本提供，计划包括：\n"
+            "· 导入评审包，逐份阅读申报材料和自查结果；\n"
+            "· 填写回避声明，按方案的每项标准给出评价和意见；\n"
+            "· 填写总体意见和结论，签字后导出意见包交回推荐单位。\n"
+            "按规定，评审结果不排序、不打总分。"
+        ),
     ),
 }
 
@@ -408,6 +412,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.reopen_last)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        event.accept()
+
+    def save_state(self) -> None:
+        """Flush the editor, finish queued operations and remember the window (idempotent).
+
+        Called on close and on ``QApplication.aboutToQuit`` (a session logout quits without
+        closing windows).
+        """
         self.flush_editor()
         self.runner.wait()
         settings = self.ctx.settings
@@ -415,4 +428,3 @@ class MainWindow(QMainWindow):
         # Closed from the list, the next start shows the list (with the last one selected).
         settings.setValue(EDITOR_WAS_OPEN, self.editor is not None)
         settings.sync()
-        event.accept()

@@ -8,7 +8,9 @@ every page of the editor for a demo application, with its self-check panel.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +28,23 @@ from smedesk.ui.new_document_dialog import NewDocumentDialog, build_request, sch
 log = logging.getLogger(__name__)
 
 SIZE = QSize(*spacing.DEFAULT_WINDOW)
+
+
+def use_offscreen_screen(width: int = 1920, height: int = 1080) -> None:
+    """Render without a display on a ``width``×``height`` screen at 96 dpi.
+
+    Call before the QApplication exists. Qt's offscreen screen is 800×800 by default,
+    smaller than the program's smallest window, so restored geometry and dialogs would be
+    clamped; 96 dpi makes the pictures match an ordinary office screen. A platform the
+    caller chose (``QT_QPA_PLATFORM`` other than plain ``offscreen``) is left alone.
+    """
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    screen = {"name": "smedesk", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config = Path(tempfile.mkdtemp(prefix="smedesk-qt-")) / "offscreen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def _settle() -> None:

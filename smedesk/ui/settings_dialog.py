@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui import spacing
-from smedesk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
+from smedesk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, tr
 
 LANGUAGE = "ui/language"
 USER_NAME = "user/name"
@@ -49,15 +49,15 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
-        LANGUAGE, str, "界面", "界面语言", DEFAULT_LANGUAGE, choices=LANGUAGES,
-        help="申报材料本身始终为中文。切换后立即生效。",
+        LANGUAGE, str, N_("界面"), N_("界面语言"), DEFAULT_LANGUAGE, choices=LANGUAGES,
+        help=N_("申报材料本身始终为中文。切换后立即生效。"),
     ),
     Setting(
-        USER_NAME, str, "填报", "填报人姓名", "申报人员",
-        help="记入每一次修改的历史，便于多人轮流填写时查对。",
+        USER_NAME, str, N_("填报"), N_("填报人姓名"), "申报人员",
+        help=N_("记入每一次修改的历史，便于多人轮流填写时查对。"),
     ),
     Setting(
-        REOPEN_LAST, bool, "启动", "启动时打开上次编辑的申报", True,
+        REOPEN_LAST, bool, N_("启动"), N_("启动时打开上次编辑的申报"), True,
     ),
 )  # fmt: skip
 
