@@ -17,6 +17,11 @@ def resources_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle
     if frozen:
         return Path(frozen) / "smedesk" / "_resources"
+    # Installed, resources/ is the sibling package smedesk/_resources; importlib's
+    # files() may hand back a MultiplexedPath there, so look at the folder directly.
+    installed = Path(__file__).resolve().parent / "_resources"
+    if (installed / "schemes").is_dir():
+        return installed
     try:
         from importlib.resources import files
 

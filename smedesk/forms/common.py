@@ -66,9 +66,11 @@ class Region(FormModel):
 class AttachmentRef(FormModel):
     """An attached file of the materials checklist; the bytes live in the store."""
 
-    material_id: str = field("材料", required=True)
-    filename: str = field("文件名", required=True)
-    sha256: str = field("SHA-256", required=True)
+    # Always written by the program when a file is attached, so these are required
+    # for parsing too (an attachment without them could not be matched to its bytes).
+    material_id: str = field("材料", required=True, default=...)
+    filename: str = field("文件名", required=True, default=...)
+    sha256: str = field("SHA-256", required=True, default=...)
     size: int = field("大小", unit="字节", ge=0, default=0)
 
 

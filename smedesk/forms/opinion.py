@@ -31,7 +31,7 @@ class ConflictDeclaration(FormModel):
 class CriterionAssessment(FormModel):
     """One criterion of the scheme, with the applicant's figure and the expert's view."""
 
-    rule_id: str = field("指标编号", required=True)
+    rule_id: str = field("指标编号", required=True, default=...)
     label: str | None = field("评审指标", required=True)
     figure: str | None = field("申报数据")
     threshold: str | None = field("标准")
