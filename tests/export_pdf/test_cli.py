@@ -1,0 +1,52 @@
+"""``smedesk export pdf``: writes the file, or says what is wrong and writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smedesk.cli import main
+
+from . import samples
+from .helpers import needs_poppler, page_count
+
+
+def write_doc(tmp_path: Path) -> Path:
+    path = tmp_path / "rec.json"
+    path.write_text(samples.recommendation_form().model_dump_json(), encoding="utf-8")
+    return path
+
+
+@needs_poppler
+def test_export_pdf_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "rec.pdf"
+    assert main(["export", "pdf", str(write_doc(tmp_path)), "-o", str(out), "--copies", "2",
+                 "--cross-seal"]) == 0  # fmt: skip
+    assert page_count(out) == 6
+    assert "已导出" in capsys.readouterr().out
+
+
+def test_bad_attachment_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    evil = tmp_path / "setup.pdf"
+    evil.write_bytes(b"MZ\x90\x00" + b"\x00" * 100)
+    out = tmp_path / "rec.pdf"
+    code = main(["export", "pdf", str(write_doc(tmp_path)), "-o", str(out),
+                 "--attach", f"licence={evil}"])  # fmt: skip
+    assert code == 2
+    assert "setup.pdf" in capsys.readouterr().err
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rec.json", "setup.pdf"]
+
+
+def test_bad_attach_argument(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", "pdf", str(write_doc(tmp_path)), "-o", str(tmp_path / "x.pdf"),
+                 "--attach", "no-equals-sign"])  # fmt: skip
+    assert code == 2
+    assert "材料编号=路径" in capsys.readouterr().err
+
+
+def test_missing_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", "pdf", str(write_doc(tmp_path)), "-o", str(tmp_path / "no" / "x.pdf")])
+    assert code == 2
+    assert "不存在" in capsys.readouterr().err
