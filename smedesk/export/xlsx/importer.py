@@ -26,6 +26,8 @@ from smedesk.forms.checks import FORMAT_CHECKS
 #: Called with (rows read, rows expected or 0 when unknown); return True to cancel.
 Progress = Callable[[int, int], bool | None]
 PROGRESS_EVERY = 500
+#: The template's rule row and example row directly follow its header.
+TEMPLATE_ROWS_BELOW_HEADER = 2
 
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
 
@@ -65,7 +67,7 @@ def import_list(
         # Some writers store a wrong <dimension>; read-only mode would stop at it.
         ws.reset_dimensions()
         formulas: list[FormulaCell] = []
-        checker = _RowChecker(layout.sheet, layout.positions, kind.unique)
+        checker = _RowChecker(layout.sheet, layout.header_row, layout.positions, kind.unique)
         for count, (number, raw) in enumerate(iter_rows(wb, ws, layout, formulas), start=1):
             checker.add(number, raw)
             if progress is not None and count % PROGRESS_EVERY == 0 and progress(count, expected):
@@ -86,11 +88,16 @@ class _RowChecker:
     """Normalises and checks rows as they stream in; validates the models at the end."""
 
     def __init__(
-        self, sheet: str, positions: list[tuple[int, Column]], unique: tuple[str, ...]
+        self,
+        sheet: str,
+        header_row: int,
+        positions: list[tuple[int, Column]],
+        unique: tuple[str, ...],
     ) -> None:
         from openpyxl.utils import get_column_letter
 
         self.sheet = sheet
+        self.header_row = header_row
         self.columns = [c for _, c in positions]
         self.letters = [get_column_letter(i + 1) for i, _ in positions]
         self.where = {c.name: k for k, c in enumerate(self.columns)}
@@ -112,7 +119,11 @@ class _RowChecker:
         self.errors.append(CellError(self.sheet, number, self.letters[k], col.header, message))
 
     def add(self, number: int, raw: list[Any]) -> None:
-        if is_template_row(raw, self.columns):
+        # A template's rule and example rows sit right under its header; looking only
+        # there keeps the check off the per-row cost of a 10,000-row list.
+        if number - self.header_row <= TEMPLATE_ROWS_BELOW_HEADER and is_template_row(
+            raw, self.columns
+        ):
             return
         data: dict[str, Any] = {}
         values: list[Any] = []
