@@ -330,7 +330,6 @@ class ApplicationListPage(QWidget):
         self.restore_button.setEnabled(count >= 1)
         self.empty_trash_button.setVisible(trash)
         self.empty_trash_button.setEnabled(bool(self.model.rows))
-        self.new_button.setVisible(not trash)
         hint = tr("双击打开；Delete 移到回收站") if not trash else tr("选中后点「恢复」放回列表")
         self.hint_label.setText(hint if self.model.rows else "")
 

@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
         if self.editor is None:
             return
         self.flush_editor()
+        # close() lets the editor finish its own work (a running self-check) before deletion.
+        self.editor.close()
         self._editor_layout.removeWidget(self.editor)
         self.editor.deleteLater()
         self.editor = None

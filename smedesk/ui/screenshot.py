@@ -23,7 +23,14 @@ from smedesk.store import DocumentId, DocumentStore, open_database
 from smedesk.ui import spacing
 from smedesk.ui.app import open_settings, prepare_application
 from smedesk.ui.context import AppContext
-from smedesk.ui.new_document_dialog import NewDocumentDialog, build_request, scheme_choices
+from smedesk.ui.i18n import tr
+from smedesk.ui.new_document_dialog import (
+    APPLICANT_KINDS,
+    NewDocumentDialog,
+    build_request,
+    kind_title,
+    scheme_choices,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,44 +66,46 @@ def _safe_name(text: str) -> str:
 
 
 def demo_documents(store: DocumentStore, author: str = "演示") -> list[DocumentId]:
-    """Fill ``store`` with demo applications; the first id is the one shown in the editor.
+    """Fill ``store`` with the applicant's demo applications; the first is shown in the editor.
 
-    Uses ``smedesk.demo`` builders when that package provides them, else a few small
-    documents made from the new-application dialog's own request builder.
+    Uses ``smedesk.demo.build_demo_set()`` (complete applications of each scheme) when it
+    is there, else a few small documents made by the new-application dialog's own builder.
+    One extra copy goes to the trash, so the trash view has something to show.
     """
     ids: list[DocumentId] = []
     try:
-        from smedesk import demo
+        from smedesk.demo import build_demo_set
 
-        build = getattr(demo, "build_demo_documents", None) or getattr(demo, "demo_documents", None)
-        if callable(build):
-            for document in build():
-                data = (
-                    document.model_dump(mode="json")
-                    if hasattr(document, "model_dump")
-                    else document
-                )
-                ids.append(
-                    store.create(
-                        data["kind"],
-                        _title_of(document, data),
-                        data,
-                        scheme_id=data["scheme"]["id"],
-                        scheme_version=data["scheme"]["version"],
-                        author=author,
-                    )
-                )
-    except Exception:
+        demo_set = build_demo_set()
+    except Exception:  # the demo package is another engineer's; fall back, never fail
         log.warning("demo builders unavailable; using small built-in documents", exc_info=True)
-        ids = []
+        demo_set = {}
+    for document in demo_set.values():
+        if document.kind not in APPLICANT_KINDS:
+            continue  # the recommender's and experts' documents have no list yet
+        data = json.loads(document.model_dump_json())
+        title = f"{document.display_title()} · {kind_title(document.kind)}"
+        ids.append(
+            store.create(
+                document.kind,
+                title,
+                data,
+                scheme_id=document.scheme.id,
+                scheme_version=document.scheme.version,
+                author=author,
+            )
+        )
     if not ids:
         ids = _small_documents(store, author)
+    old = store.duplicate(
+        ids[0], tr("{title}（往年）").format(title=_title(store, ids[0])), author=author
+    )
+    store.trash(old)
     return ids
 
 
-def _title_of(document: Any, data: dict[str, Any]) -> str:
-    title = document.display_title() if hasattr(document, "display_title") else data["kind"]
-    return str(title)
+def _title(store: DocumentStore, doc_id: DocumentId) -> str:
+    return next(info.title for info in store.list() if info.id == doc_id)
 
 
 def _small_documents(store: DocumentStore, author: str) -> list[DocumentId]:
