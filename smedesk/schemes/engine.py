@@ -24,7 +24,8 @@ from smedesk.forms.consistency import Problem, cross_field_problems
 from smedesk.forms.fields import FieldSpec, field_specs
 from smedesk.forms.walk import spec_at
 from smedesk.schemes import fmt
-from smedesk.schemes.checks import Context, get, is_empty, run
+from smedesk.schemes.checks import Context, get, is_empty
+from smedesk.schemes.composite import run
 from smedesk.schemes.findings import Citation, Finding, Outcome
 from smedesk.schemes.loader import SchemeError
 from smedesk.schemes.model import RuleSpec, Scheme

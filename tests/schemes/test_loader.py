@@ -211,3 +211,10 @@ def test_extends_cycle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, "cyc-b.toml", b)
     with pytest.raises(SchemeError, match="循环"):
         load_scheme("cyc-a")
+
+
+def test_every_check_type_is_implemented() -> None:
+    from smedesk.schemes.composite import _ALL
+    from smedesk.schemes.model import CHECK_TYPES
+
+    assert set(_ALL) == set(CHECK_TYPES)
