@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -158,6 +159,13 @@ def _limits(metadata: list[Any]) -> tuple[float | None, float | None]:
 
 def field_specs(model: type[BaseModel], *, include_derived: bool = True) -> list[FieldSpec]:
     """The declared fields of a model, in declaration order, derived ones last."""
+    # Cached per class: walking a 3,000-row list asks for the same row model's specs
+    # 3,000 times, and building them reads pydantic's metadata each time.
+    return list(_field_specs(model, include_derived))
+
+
+@functools.cache
+def _field_specs(model: type[BaseModel], include_derived: bool) -> tuple[FieldSpec, ...]:
     specs: list[FieldSpec] = []
     for name, info in model.model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -199,7 +207,7 @@ def field_specs(model: type[BaseModel], *, include_derived: bool = True) -> list
                     derived=True,
                 )
             )
-    return specs
+    return tuple(specs)
 
 
 def spec_of(model: type[BaseModel], name: str) -> FieldSpec:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pytest
 
@@ -287,7 +286,8 @@ def test_miit_2019_call_inherits_2017_rules_with_their_citation() -> None:
     assert finding.outcome is Outcome.NOT_MET and finding.missing
 
 
-def test_evaluate_3000_served_enterprises_is_fast() -> None:
+def test_evaluate_3000_served_enterprises() -> None:
+    """A full-size list is checked row by row (timing lives in benchmarks/schemes_evaluate.py)."""
     doc = _report(uscc=_uscc(0), total_assets=500, employees=30, qualified_staff=28)
     doc.form.operations = [
         OperationYear(year=2022, smes_served=2800),
@@ -300,13 +300,11 @@ def test_evaluate_3000_served_enterprises_is_fast() -> None:
         )
         for i in range(3000)
     ]  # fmt: skip
-    scheme = load_scheme("miit-2017")
-    evaluate(doc, scheme)  # warm the caches
-    best = min(_timed(lambda: evaluate(doc, scheme)) for _ in range(3))
-    assert best < 0.1, f"evaluate took {best * 1000:.0f} ms"
-
-
-def _timed(fn: object) -> float:
-    start = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - start
+    doc.served_enterprises[1234].uscc = "911100001000088848"  # wrong check character
+    findings = evaluate(doc, load_scheme("miit-2017"))
+    bad = [f for f in findings if f.group == "consistency"]
+    assert [f.path for f in bad] == ["served_enterprises[1234].uscc"]
+    listed = next(
+        f for f in findings if f.path == "served_enterprises" and f.group != "completeness"
+    )
+    assert listed.outcome is Outcome.MET
