@@ -125,7 +125,8 @@ class CoverLine(Flowable):  # type: ignore[misc]
         c.setFont(FONT, SIZE_3)
         c.drawString(x1, y, self.suffix)
         if self.seal:
-            seal_circle(c, x1 - 10 * mm, y + SIZE_3 / 2)
+            # Struck over the end of the name; the printed «（盖章）» already says what it is.
+            seal_circle(c, x1 - 10 * mm, y + SIZE_3 / 2, caption="")
 
 
 def cover(

@@ -1,0 +1,359 @@
+"""The applicant's «导出 PDF» dialog: options, a cancellable progress bar, a preview, save.
+
+The export runs on a worker thread (a QThread with a worker object, as the Excel import
+does), so a 300-page report never freezes the window; the progress callback of
+:func:`smedesk.export.pdf.export_pdf` feeds the bar and answers False once the user
+cancels. The PDF is first written to a private temporary folder and shown; «保存» then
+copies it next to its destination and renames it into place, so the chosen path only
+ever holds a complete file.
+
+The preview uses Qt's PDF viewer (``PySide6.QtPdf``/``QtPdfWidgets``). Those modules are
+not in PySide6-Essentials: from Qt 6.12 they ship as the wheel PySide6-Pdf (before, in
+PySide6-Addons). Without them the dialog says so and offers to open the preview in the
+system's PDF reader instead.
+
+Entry point for the editor's menu: :func:`open_pdf_export`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smedesk.ui.i18n import tr
+
+_PDF_FILTER = "PDF (*.pdf)"
+
+
+def qt_pdf_available() -> bool:
+    """Whether Qt's PDF viewer can be imported (PySide6-Pdf or PySide6-Addons installed)."""
+    try:
+        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class _ExportWorker(QObject):
+    """Runs export_pdf off the GUI thread; talks to the dialog only through signals."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)  # ExportResult
+    cancelled = Signal()
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, doc: Any, attachments: Sequence[Any], target: Path, options: dict[str, Any]):
+        super().__init__()
+        self.doc = doc
+        self.attachments = list(attachments)
+        self.target = target
+        self.options = options
+        self.stop = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        from smedesk.export.pdf import AttachmentError, ExportCancelled, export_pdf
+
+        try:
+            result = export_pdf(
+                self.doc,
+                self.target,
+                attachments=self.attachments,
+                progress=self._report,
+                **self.options,
+            )
+        except ExportCancelled:
+            self.cancelled.emit()
+        except AttachmentError as exc:
+            self.failed.emit(exc.message)
+        except OSError as exc:
+            self.failed.emit(tr("无法写入临时文件：{error}").format(error=exc.strerror or exc))
+        except Exception as exc:  # reported in the dialog, never as a traceback
+            self.failed.emit(
+                tr("内部错误：{error}。这是程序的缺陷，不是您的操作问题，请反馈。").format(
+                    error=f"{type(exc).__name__}: {exc}"
+                )
+            )
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+    def _report(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self.stop.is_set()
+
+
+class PdfExportDialog(QDialog):
+    """Build the PDF in the background, preview it, then save it where the user says."""
+
+    def __init__(
+        self,
+        doc: Any,
+        attachments: Sequence[Any] = (),
+        suggested: str | Path | None = None,
+        parent: QWidget | None = None,
+        *,
+        copies: int = 1,
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.attachments = list(attachments)
+        self.suggested = Path(suggested) if suggested else Path(f"{doc.display_title()}.pdf")
+        self.result: Any = None
+        self.saved_path: Path | None = None
+        self._thread: QThread | None = None
+        self._worker: _ExportWorker | None = None
+        self._tmpdir = Path(tempfile.mkdtemp(prefix="smedesk-pdf-"))
+        self._pdf_document: Any = None
+        self.setWindowTitle(tr("导出 PDF：{title}").format(title=doc.display_title()))
+        self.resize(760, 900)
+        self._build(copies)
+
+    # --- layout
+    def _build(self, copies: int) -> None:
+        layout = QVBoxLayout(self)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(tr("份数")))
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 99)
+        self.copies.setValue(max(1, copies))
+        self.copies.setToolTip(tr("每份封面标注“第 k 份 共 N 份”"))
+        options.addWidget(self.copies)
+        self.cross_seal = QCheckBox(tr("标出骑缝章位置"))
+        options.addWidget(self.cross_seal)
+        options.addStretch(1)
+        self.preview_button = QPushButton(tr("生成预览"))
+        self.preview_button.clicked.connect(self.start)
+        options.addWidget(self.preview_button)
+        layout.addLayout(options)
+
+        self.status = QLabel(tr("点击“生成预览”开始。"))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        bar = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        bar.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton(tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        bar.addWidget(self.cancel_button)
+        layout.addLayout(bar)
+
+        self.preview = self._make_preview()
+        layout.addWidget(self.preview, 1)
+
+        buttons = QHBoxLayout()
+        self.open_external = QPushButton(tr("用系统阅读器打开"))
+        self.open_external.setEnabled(False)
+        self.open_external.clicked.connect(self._open_external)
+        buttons.addWidget(self.open_external)
+        buttons.addStretch(1)
+        self.save_button = QPushButton(tr("保存…"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save())
+        buttons.addWidget(self.save_button)
+        self.close_button = QPushButton(tr("关闭"))
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+    def _make_preview(self) -> QWidget:
+        if qt_pdf_available():
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self._pdf_document = QPdfDocument(self)
+            view = QPdfView(self)
+            view.setDocument(self._pdf_document)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            return view
+        label = QLabel(
+            tr(
+                "此安装未包含 Qt PDF 组件（PySide6-Pdf），无法在窗口内预览；"
+                "生成后可用系统阅读器打开预览。"
+            )
+        )
+        label.setWordWrap(True)
+        return label
+
+    # --- the export
+    @property
+    def temp_path(self) -> Path:
+        return self._tmpdir / "preview.pdf"
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        """Build the PDF into the private temporary folder, on the worker thread."""
+        if self.is_running():
+            return
+        self._unload_preview()
+        self.result = None
+        self.save_button.setEnabled(False)
+        self.open_external.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(tr("正在生成 PDF……"))
+        self.progress.setRange(0, 0)  # busy until the first report gives the total
+        options = {"copies": self.copies.value(), "cross_seal": self.cross_seal.isChecked()}
+        worker = _ExportWorker(self.doc, self.attachments, self.temp_path, options)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.succeeded.connect(self._on_succeeded)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.failed.connect(self._on_failed)
+        worker.finished.connect(thread.quit)
+        thread.finished.connect(self._finish_thread)
+        self._worker, self._thread = worker, thread
+        thread.start()
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.stop.set()
+            self.status.setText(tr("正在取消……"))
+            self.cancel_button.setEnabled(False)
+
+    def _finish_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = self._worker = None
+        self.preview_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _on_succeeded(self, result: Any) -> None:
+        self.result = result
+        copies = tr("，共 {count} 份").format(count=result.copies) if result.copies > 1 else ""
+        self.status.setText(
+            tr("已生成：每份 {pages} 页{copies}。请检查预览后保存。").format(
+                pages=result.pages, copies=copies
+            )
+            + "\n"
+            + result.footer
+        )
+        if self._pdf_document is not None:
+            self._pdf_document.load(str(self.temp_path))
+        self.save_button.setEnabled(True)
+        self.open_external.setEnabled(True)
+
+    def _on_cancelled(self) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(tr("已取消，未生成文件。"))
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(message)
+
+    # --- saving
+    def save(self, target: str | Path | None = None) -> Path | None:
+        """Copy the previewed PDF to ``target`` (asked for when not given), atomically."""
+        if self.result is None:
+            return None
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("保存 PDF"), str(self.suggested), _PDF_FILTER
+            )
+            if not chosen:
+                return None
+            target = chosen
+        path = Path(target)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        try:
+            _copy_atomically(self.temp_path, path)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("无法保存"), f"{path}：{exc.strerror or exc}")
+            return None
+        self.saved_path = path
+        self.status.setText(tr("已保存：{path}").format(path=path))
+        return path
+
+    def _open_external(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.temp_path)))
+
+    # --- closing
+    def _unload_preview(self) -> None:
+        if self._pdf_document is not None:
+            self._pdf_document.close()
+
+    def done(self, code: int) -> None:
+        # Closing while the export runs: cancel it and wait, so no thread outlives the dialog.
+        if self._worker is not None:
+            self._worker.stop.set()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._unload_preview()
+        shutil.rmtree(self._tmpdir, ignore_errors=True)
+        super().done(code)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp_name)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def open_pdf_export(
+    parent: QWidget | None,
+    doc: Any,
+    attachments: Sequence[Any] = (),
+    suggested: str | Path | None = None,
+) -> PdfExportDialog:
+    """Open the export dialog for ``doc`` (window-modal) and start building the preview.
+
+    ``attachments`` are :class:`smedesk.export.pdf.Attachment` (material id, file name,
+    bytes), read from the store by the caller. The default number of copies is the
+    number of sealed sets the document's scheme asks for, when it says.
+    """
+    from smedesk.export.pdf.scheme import scheme_view
+
+    copies = scheme_view(doc).sealed_copies or 1
+    dialog = PdfExportDialog(doc, attachments, suggested, parent, copies=copies)
+    dialog.open()
+    dialog.start()
+    return dialog

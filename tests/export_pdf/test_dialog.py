@@ -1,0 +1,103 @@
+"""The export dialog: worker thread, progress, cancel, preview and save (offscreen Qt)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QTimer
+
+from smedesk.export.pdf import Attachment
+from smedesk.ui.pdf_export_dialog import (
+    PdfExportDialog,
+    open_pdf_export,
+    qt_pdf_available,
+)
+
+from . import samples
+from .helpers import page_count
+
+
+def wait_done(qtbot, dialog: PdfExportDialog, timeout: int = 60000) -> None:
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=timeout)
+
+
+def test_preview_then_save(qtbot, tmp_path: Path) -> None:
+    dialog = open_pdf_export(None, samples.recommendation_form(), [], tmp_path / "rec.pdf")
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    assert dialog.result is not None
+    assert dialog.save_button.isEnabled()
+    # The scheme asks for sealed sets: the dialog proposes that many copies.
+    copies = dialog.copies.value()
+    assert dialog.result.copies == copies
+    if qt_pdf_available():
+        assert dialog._pdf_document.pageCount() == dialog.result.pages * copies
+    target = dialog.save(tmp_path / "saved.pdf")
+    assert target == tmp_path / "saved.pdf"
+    assert page_count(target) == dialog.result.pages * copies
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saved.pdf"]
+    dialog.close()
+
+
+def test_window_stays_responsive_and_progress_moves(qtbot, tmp_path: Path) -> None:
+    dialog = PdfExportDialog(samples.application_report(served=1500), [], tmp_path / "a.pdf")
+    qtbot.addWidget(dialog)
+    ticks: list[int] = []
+    values: list[int] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: (ticks.append(1), values.append(dialog.progress.value())))
+    timer.start()
+    dialog.start()
+    wait_done(qtbot, dialog)
+    timer.stop()
+    assert dialog.result is not None
+    # The GUI thread kept running its event loop while the export worked.
+    assert len(ticks) > 10
+    assert len(set(values)) > 3
+    assert dialog.progress.value() == dialog.progress.maximum()
+    dialog.close()
+
+
+def test_cancel_leaves_nothing(qtbot, tmp_path: Path) -> None:
+    dialog = PdfExportDialog(samples.application_report(served=2000), [], tmp_path / "a.pdf")
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30000)
+    dialog.cancel()
+    wait_done(qtbot, dialog)
+    assert dialog.result is None
+    assert "取消" in dialog.status.text()
+    assert not dialog.temp_path.exists()
+    assert not dialog.save_button.isEnabled()
+    dialog.close()
+
+
+def test_bad_attachment_is_reported(qtbot, tmp_path: Path) -> None:
+    bad = Attachment("licence", "执照.pdf", b"MZ\x90\x00" + b"\x00" * 64)
+    dialog = PdfExportDialog(samples.panel_opinion(), [bad], tmp_path / "p.pdf")
+    qtbot.addWidget(dialog)
+    dialog.start()
+    wait_done(qtbot, dialog)
+    assert "执照.pdf" in dialog.status.text()
+    assert dialog.result is None and not dialog.save_button.isEnabled()
+    dialog.close()
+
+
+def test_closing_while_running_stops_the_worker(qtbot, tmp_path: Path) -> None:
+    dialog = PdfExportDialog(samples.application_report(served=2000), [], tmp_path / "a.pdf")
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30000)
+    folder = dialog.temp_path.parent
+    dialog.reject()
+    assert not folder.exists()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30000)
