@@ -159,7 +159,7 @@ def panel_labels() -> list[str]:
 # kind → (sample builder, expected labels, expected pages). Page counts are exact: the
 # font is bundled, so the layout is the same on every machine.
 CASES: dict[str, tuple[Any, Any, int]] = {
-    "application-report": (samples.application_report, lambda d: application_labels(), 25),
+    "application-report": (samples.application_report, lambda d: application_labels(), 24),
     "creation-application": (samples.creation_application, lambda d: creation_labels(), 10),
     "recommendation-form": (samples.recommendation_form, lambda d: recommendation_labels(), 3),
     "recommendation-summary": (samples.recommendation_summary, summary_labels, 1),

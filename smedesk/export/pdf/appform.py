@@ -217,8 +217,10 @@ def _part_three(g: _Grid, cap: Capability) -> None:
     )
     partners = g.add(
         [
-            (2, 4, _p("\n".join(p for p in cap.signed_partners if p.strip()) or BLANK)),
-            (5, 7, _p("\n".join(p for p in cap.other_partners if p.strip()) or BLANK)),
+            # «、» between names, as a list is written into a cell by hand: a long list of
+            # partners then costs lines, not a row per name.
+            (2, 4, _p("、".join(p for p in cap.signed_partners if p.strip()) or BLANK)),
+            (5, 7, _p("、".join(p for p in cap.other_partners if p.strip()) or BLANK)),
         ]
     )
     g.span_down(0, 1, top, partners)
@@ -252,6 +254,6 @@ def _part_four(g: _Grid, sup: GovernmentSupport) -> None:
 
 def _long(g: _Grid, label: str, value: Any) -> None:
     """A label on the left, a text of any length on the right (split into boxed rows)."""
-    first, last = g.text_block(2, 7, value, min_lines=2)
+    first, last = g.text_block(2, 7, value, min_lines=1)
     g.rows[first][0] = _p(label)
     g.span_down(0, 1, first, last)

@@ -28,6 +28,7 @@ class FormGrid:
         self.rows: list[list[Any]] = []
         self.cmds: list[tuple[Any, ...]] = []
         self._open_rows: list[int] = []  # rows of text blocks: boxed, no inner rules
+        self._sections: list[int] = []  # section rows: never left alone at a page foot
         self.cell_style = ParagraphStyle(
             "grid_cell", parent=styles().cell, fontSize=size, leading=size * 1.35
         )
@@ -61,7 +62,8 @@ class FormGrid:
         style = ParagraphStyle(
             "grid_section", parent=self.cell_style, fontSize=SIZE_S4, leading=SIZE_S4 * 1.4
         )
-        self.add([(0, self.cols - 1, Paragraph(para_text(caption), style))], shade=True)
+        r = self.add([(0, self.cols - 1, Paragraph(para_text(caption), style))], shade=True)
+        self._sections.append(r)
 
     def span_down(self, col0: int, col1: int, first: int, last: int) -> None:
         if last > first or col1 > col0:
@@ -92,12 +94,19 @@ class FormGrid:
                 ("FONT", (0, 0), (-1, -1), FONT, self.size, self.size * 1.35),
                 *lines,
                 ("BOX", (0, 0), (-1, -1), 1.2, "black"),
+                # Where the table breaks, the page part is closed like the whole table.
+                ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 1.2, "black"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), PAD),
                 ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 *self.cmds,
+                *[
+                    ("NOSPLIT", (0, r), (-1, r + 1))
+                    for r in self._sections
+                    if r + 1 < len(self.rows)
+                ],
             ]
         )
         return table

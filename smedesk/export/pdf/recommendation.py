@@ -37,13 +37,15 @@ def story(doc: RecommendationForm, ctx: Context) -> list[Flowable]:
         ],
         ctx.scheme.issuer,
     )
-    g = FormGrid(WIDTHS, SIZE_5)
-    _panel(g, doc)
-    _survey(g, doc.survey)
-    g.section(spec(R, "regional_impact").label)
-    g.text_block(0, 7, doc.regional_impact, min_lines=6)
-    _recommendation(g, doc)
-    out.append(g.table())
+    # One ruled form on paper, laid out as four stacked tables so that the sampled firms,
+    # when they run onto the next page, repeat their two header rows there.
+    panel, methods, sampled, rest = (FormGrid(WIDTHS, SIZE_5) for _ in range(4))
+    _panel(panel, doc)
+    _survey(methods, sampled, doc.survey)
+    rest.section(spec(R, "regional_impact").label)
+    rest.text_block(0, 7, doc.regional_impact, min_lines=6)
+    _recommendation(rest, doc)
+    out += [panel.table(), methods.table(), sampled.table(repeat=2), rest.table()]
     return out
 
 
@@ -65,15 +67,15 @@ def _panel(g: FormGrid, doc: RecommendationForm) -> None:
         )
 
 
-def _survey(g: FormGrid, survey: SatisfactionSurvey) -> None:
-    g.section(f"{spec(RecommendationForm, 'survey').label}{captions.SURVEY_NOTE}")
+def _survey(head: FormGrid, g: FormGrid, survey: SatisfactionSurvey) -> None:
+    head.section(f"{spec(RecommendationForm, 'survey').label}{captions.SURVEY_NOTE}")
     ticked = set(survey.methods)
     options = [(m.label, m in ticked) for m in SurveyMethod]
     if survey.other_method and SurveyMethod.OTHER in ticked:
         options[-1] = (f"{SurveyMethod.OTHER.label}（{survey.other_method}）", True)
-    g.add(
+    head.add(
         [
-            (0, 0, g.c(spec(SatisfactionSurvey, "methods").label)),
+            (0, 0, head.c(spec(SatisfactionSurvey, "methods").label)),
             (1, 7, TickBoxes(options, size=SIZE_5)),
         ]
     )
