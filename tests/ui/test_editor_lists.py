@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from smedesk.forms.checks import uscc_check_character
 from smedesk.ui.editor.list_page import ListPage
 
-pytest_plugins = ["tests.ui.editor_fixtures"]
+pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
 
 
 def uscc(n: int) -> str:
@@ -35,7 +35,9 @@ def served_page(editor: Any) -> ListPage:
     return page
 
 
-def test_paste_500_rows_then_undo(qtbot: Any, open_editor: Any, application_id: str, reopened: Any) -> None:
+def test_paste_500_rows_then_undo(
+    qtbot: Any, open_editor: Any, application_id: str, reopened: Any
+) -> None:
     editor = open_editor(application_id)
     page = served_page(editor)
     assert page.paste_text(excel_block(500)) == 500
@@ -60,11 +62,17 @@ def test_paste_over_existing_rows_keeps_other_columns(
     page.paste_text(excel_block(3))
     # a single column pasted into 服务评价 from row 2 on overwrites only that column
     page.paste_text("不满意\n不满意\n", row=1, column=page.model.column_of("evaluation"))
-    assert [r["evaluation"] for r in page.model.rows] == ["satisfied", "dissatisfied", "dissatisfied"]
+    assert [r["evaluation"] for r in page.model.rows] == [
+        "satisfied",
+        "dissatisfied",
+        "dissatisfied",
+    ]
     assert page.model.rows[1]["name"] == "沈阳测试1有限公司"
 
 
-def test_row_commands_sort_search_and_validation(qtbot: Any, open_editor: Any, application_id: str) -> None:
+def test_row_commands_sort_search_and_validation(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
     editor = open_editor(application_id)
     page = served_page(editor)
     page.paste_text(excel_block(5))

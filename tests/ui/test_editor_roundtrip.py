@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from smedesk.ui.editor import EditorWidget
 from smedesk.ui.editor.form_page import FormPage
 
-pytest_plugins = ["tests.ui.editor_fixtures"]
+pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
 
 
 def field(editor: EditorWidget, page: str, path: str) -> Any:
@@ -31,7 +31,9 @@ def type_into(qtbot: Any, widget: Any, text: str) -> None:
             qtbot.keyClick(widget, ch)
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+                )
 
 
 def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
@@ -97,7 +99,9 @@ def test_choice_field_of_a_creation_application(
     assert reopened(creation_id)["applicant"]["org_type"] == "base"
 
 
-def test_derived_figure_follows_its_inputs(qtbot: Any, open_editor: Any, application_id: str) -> None:
+def test_derived_figure_follows_its_inputs(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
     editor = open_editor(application_id)
     type_into(qtbot, field(editor, "form.basic", "form.basic.employees").input, "40")
     type_into(qtbot, field(editor, "form.basic", "form.basic.qualified_staff").input, "30")
@@ -106,7 +110,9 @@ def test_derived_figure_follows_its_inputs(qtbot: Any, open_editor: Any, applica
     assert derived.input.text() == "75"
 
 
-def test_undo_and_redo_restore_a_field(qtbot: Any, open_editor: Any, application_id: str, reopened: Any) -> None:
+def test_undo_and_redo_restore_a_field(
+    qtbot: Any, open_editor: Any, application_id: str, reopened: Any
+) -> None:
     editor = open_editor(application_id)
     edit = field(editor, "form.basic", "form.basic.legal_representative").input
     type_into(qtbot, edit, "张三")
@@ -120,7 +126,9 @@ def test_undo_and_redo_restore_a_field(qtbot: Any, open_editor: Any, application
     assert reopened(application_id)["form"]["basic"]["legal_representative"] == "张三"
 
 
-def test_unreadable_number_is_kept_and_marked(qtbot: Any, open_editor: Any, application_id: str) -> None:
+def test_unreadable_number_is_kept_and_marked(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
     editor = open_editor(application_id)
     ratio_page = editor.show_page("form.basic.investors")
     ratio_page.add_row()

@@ -11,7 +11,7 @@ from smedesk.schemes import Outcome
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
 
-pytest_plugins = ["tests.ui.editor_fixtures"]
+pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
 
 
 def evaluated(qtbot: Any, editor: Any) -> list[Any]:
@@ -38,7 +38,9 @@ def click_finding(qtbot: Any, editor: Any, path: str) -> None:
     raise AssertionError(f"no finding about {path}")
 
 
-def test_click_on_a_finding_focuses_its_field(qtbot: Any, open_editor: Any, application_id: str) -> None:
+def test_click_on_a_finding_focuses_its_field(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
     editor = open_editor(application_id)
     findings = evaluated(qtbot, editor)
     paths = {f.path for f in findings if f.outcome is Outcome.NOT_MET}
@@ -50,7 +52,9 @@ def test_click_on_a_finding_focuses_its_field(qtbot: Any, open_editor: Any, appl
     assert QApplication.focusWidget() is page.editors["form.basic.total_assets"].focus_widget()
 
 
-def test_finding_in_a_table_selects_the_cell(qtbot: Any, open_editor: Any, application_id: str) -> None:
+def test_finding_in_a_table_selects_the_cell(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
     editor = open_editor(application_id)
     page = editor.show_page("served_enterprises")
     assert isinstance(page, ListPage)
