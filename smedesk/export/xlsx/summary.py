@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from smedesk.export.xlsx.safety import put_text
@@ -27,8 +28,7 @@ from smedesk.forms.fields import spec_of
 from smedesk.forms.recommendation import RecommendationSummary, SummaryRow
 
 if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
+    pass
 
 # The paper's header texts, verbatim from the seed (附件2). They are kept here, not
 # composed from the field labels, because the paper's wording differs from the labels:
@@ -61,6 +61,8 @@ _NOTE_INDENT = "\u3000\u3000\u3000"
 #: Column widths (Excel character units) summing to an A4 landscape line.
 WIDTHS = (6.0, 22.0, 24.0, 16.0, 52.0, 34.0)
 TITLE_ROW, SEAL_ROW, HEADER_ROW = 1, 2, 3
+#: Empty bordered rows printed when the summary has no rows yet (filled by hand).
+BLANK_ROWS = 5
 _LINE_HEIGHT = 14.5  # points per wrapped line of 11 pt 宋体
 
 
@@ -83,73 +85,103 @@ def write_summary(summary: RecommendationSummary, path: str | os.PathLike[str]) 
     """Write the 推荐汇总表 of ``summary`` to ``path`` (.xlsx)."""
     from openpyxl import Workbook
 
+    # Not write-only mode: it accepts styled cells only through a raised-and-caught
+    # exception per cell, which made a 1,000-row table slower, not faster.
     wb = Workbook()
     ws = wb.active
-    assert ws is not None
-    fill_summary_sheet(wb, ws, summary)
+    fill_summary_sheet(ws, summary)
     wb.save(os.fspath(path))
 
 
-def fill_summary_sheet(wb: Workbook, ws: Worksheet, summary: RecommendationSummary) -> None:
-    """Lay the table out on ``ws`` (an empty sheet of ``wb``)."""
+def fill_summary_sheet(ws: Any, summary: RecommendationSummary) -> None:
+    """Lay the table out on ``ws``, an empty sheet (normal or write-only).
+
+    Rows are appended top to bottom and everything a streaming writer puts before the
+    first row (widths, fit-to-page) is set first, so both kinds of sheet work.
+    """
     ncols = len(PAPER_HEADERS)
-    last_letter = "ABCDEF"[ncols - 1]
+    last = "ABCDEF"[ncols - 1]
+    body = len(summary.rows) or BLANK_ROWS
+    last_row = HEADER_ROW + body + len(PAPER_NOTES)
     ws.title = sheet_title("推荐汇总表")
     for i, width in enumerate(WIDTHS):
         ws.column_dimensions["ABCDEF"[i]].width = width
+    set_up_for_paper(ws, f"A1:{last}{last_row}", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
 
-    ws.merge_cells(f"A{TITLE_ROW}:{last_letter}{TITLE_ROW}")
-    title = ws.cell(row=TITLE_ROW, column=1, value=summary.title_text)
-    title.font, title.alignment = TITLE_FONT, CENTER_WRAP
-    ws.row_dimensions[TITLE_ROW].height = 36
-    ws.merge_cells(f"A{SEAL_ROW}:{last_letter}{SEAL_ROW}")
-    seal = ws.cell(row=SEAL_ROW, column=1)
-    put_text(seal, seal_line(summary))
-    seal.font, seal.alignment = HEADER_FONT, LEFT_WRAP
-    ws.row_dimensions[SEAL_ROW].height = 28
-
+    _line(ws, TITLE_ROW, summary.title_text, TITLE_FONT, CENTER_WRAP, 36, f"A{TITLE_ROW}:{last}")
+    _line(ws, SEAL_ROW, seal_line(summary), HEADER_FONT, LEFT_WRAP, 28, f"A{SEAL_ROW}:{last}")
     heads = list(PAPER_HEADERS.values())
-    for c, text in enumerate(heads, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=c, value=text)
-        cell.font, cell.border, cell.alignment = HEADER_FONT, BORDER, CENTER_WRAP
-    ws.row_dimensions[HEADER_ROW].height = _height(heads, HEADER_ROW)
+    head_style = _style(ws, HEADER_FONT, BORDER, CENTER_WRAP)
+    _table_row(ws, HEADER_ROW, heads, (head_style, head_style))
 
+    styles = (_style(ws, BODY_FONT, BORDER, CENTER_WRAP), _style(ws, BODY_FONT, BORDER, LEFT_WRAP))
     r = HEADER_ROW
     for r, values in enumerate(
         (row_cells(i, row) for i, row in enumerate(summary.rows, start=1)), start=HEADER_ROW + 1
     ):
-        _table_row(ws, r, values)
-    if not summary.rows:  # a blank form to fill by hand: five empty bordered rows
-        for r in range(HEADER_ROW + 1, HEADER_ROW + 6):
-            _table_row(ws, r, [None] * ncols)
-            ws.row_dimensions[r].height = 40
-
+        _table_row(ws, r, values, styles)
+    if not summary.rows:  # a blank form to fill by hand: empty bordered rows
+        for r in range(HEADER_ROW + 1, HEADER_ROW + 1 + BLANK_ROWS):
+            _table_row(ws, r, [None] * ncols, styles, height=40)
     for k, note in enumerate(PAPER_NOTES):
         r += 1
-        ws.merge_cells(f"A{r}:{last_letter}{r}")
-        cell = ws.cell(row=r, column=1, value=note if k == 0 else _NOTE_INDENT + note)
-        cell.font, cell.alignment = BODY_FONT, LEFT_WRAP
-        ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(note, sum(WIDTHS)) + 4
-
-    set_up_for_paper(ws, f"A1:{last_letter}{r}", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+        height = _LINE_HEIGHT * _lines(note, sum(WIDTHS)) + 4
+        text = note if k == 0 else _NOTE_INDENT + note
+        _line(ws, r, text, BODY_FONT, LEFT_WRAP, height, f"A{r}:{last}")
 
 
-def _table_row(ws: Worksheet, r: int, values: list[Any]) -> None:
+def _style(ws: Any, font: Any, border: Any, alignment: Any) -> Any:
+    """The style array of a cell off the sheet, to be copied into many cells."""
+    from openpyxl.cell.cell import Cell
+
+    cell = Cell(ws)
+    cell.font, cell.border, cell.alignment = font, border, alignment
+    return cell._style
+
+
+def _line(ws: Any, r: int, text: str, font: Any, align: Any, height: float, merge: str) -> None:
+    """A row holding one text across the table's width (title, seal line, a note)."""
+    from openpyxl.cell.cell import Cell
+
+    cell = Cell(ws, row=r, column=1)
+    put_text(cell, text)
+    cell.font, cell.alignment = font, align
+    ws.row_dimensions[r].height = height
+    ws.append([cell])
+    ws.merged_cells.add(f"{merge}{r}")
+
+
+def _table_row(
+    ws: Any,
+    r: int,
+    values: list[Any],
+    styles: tuple[Any, Any],
+    *,
+    height: float | None = None,
+) -> None:
+    from openpyxl.cell.cell import Cell
+
+    # Each cell gets a copy of a prototype's style array: assigning font, border and
+    # alignment objects makes openpyxl hash each one per cell, which was most of the
+    # time spent on a 1,000-row table.
+    cells = []
     for c, value in enumerate(values, start=1):
-        cell = ws.cell(row=r, column=c)
+        cell = Cell(ws, row=r, column=c, style_array=copy(styles[0] if c == 1 else styles[1]))
         if isinstance(value, str):
             put_text(cell, value)
         elif value is not None:
             cell.value = value
-        cell.font = BODY_FONT
-        cell.border = BORDER
-        cell.alignment = CENTER_WRAP if c == 1 else LEFT_WRAP
-    ws.row_dimensions[r].height = _height(values, r)
+        cells.append(cell)
+    # A streaming sheet writes a row's height when the row is appended: set it first.
+    ws.row_dimensions[r].height = height or _height(values, r)
+    ws.append(cells)
 
 
 def _lines(text: str, width: float) -> int:
     # Excel does not grow a row for wrapped text on open; estimate the lines instead.
     usable = max(width - 1.5, 1.0)
+    if "\n" not in text and 2 * len(text) <= usable:
+        return 1  # short enough even if every character is wide
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
 
 
@@ -160,10 +192,13 @@ def _height(values: list[Any], r: int) -> float:
     return max(_LINE_HEIGHT * lines + 6, 24.0)
 
 
-def set_up_for_paper(ws: Worksheet, area: str, *, title_rows: str) -> None:
+def set_up_for_paper(ws: Any, area: str, *, title_rows: str) -> None:
     """A4 landscape, fitted to the page width, header rows repeated, pages numbered."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    # The constants live on the normal Worksheet class; a write-only sheet lacks them.
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages tall as the rows need
     ws.sheet_properties.pageSetUpPr.fitToPage = True
