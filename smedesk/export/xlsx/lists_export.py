@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from smedesk.export.xlsx.columns import columns_for
 from smedesk.export.xlsx.safety import put_text
-from smedesk.export.xlsx.styles import DATE_FORMAT, sheet_title
+from smedesk.export.xlsx.styles import DATE_FORMAT, set_up_for_paper, sheet_title
 from smedesk.export.xlsx.template import (
     add_choice_lists,
     add_column_formats,
@@ -56,6 +56,6 @@ def write_list(key: str, rows: Iterable[BaseModel], path: str | os.PathLike[str]
         ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(columns)).column_letter}{count + 1}"
     add_column_formats(ws, columns)
     add_choice_lists(ws, columns, first_row=2, last_row=max(count + 1, 1000))
-    ws.print_title_rows = "1:1"
+    set_up_for_paper(ws, None, title_rows="1:1")
     wb.save(os.fspath(path))
     return count

@@ -8,7 +8,7 @@ openpyxl hashes every style it is given, so reusing instances keeps writing chea
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
@@ -72,13 +72,19 @@ def style_header_row(ws: Worksheet, row: int, width: int) -> None:
 
 
 def style_rule_row(ws: Worksheet, row: int, width: int) -> None:
-    ws.row_dimensions[row].height = 48
+    lines = 1
     for c in range(1, width + 1):
         cell = ws.cell(row=row, column=c)
+        letter = cell.column_letter
+        col_width = ws.column_dimensions[letter].width or 10
+        # 9 pt text is about 0.8 of the width unit the column is measured in.
+        per_line = max(col_width / 0.8 - 1, 1)
+        lines = max(lines, -(-display_width(str(cell.value or "")) // int(per_line)))
         cell.font = RULE_FONT
         cell.fill = RULE_FILL
         cell.alignment = TOP_WRAP
         cell.border = BORDER
+    ws.row_dimensions[row].height = 12 * lines + 6
 
 
 def style_example_row(ws: Worksheet, row: int, width: int) -> None:
@@ -103,3 +109,24 @@ def register_named_styles(wb: Workbook) -> dict[str, str]:
         if style.name not in wb.named_styles:
             wb.add_named_style(style)
     return {k: k for k in styles}
+
+
+def set_up_for_paper(ws: Any, area: str | None, *, title_rows: str) -> None:
+    """A4 landscape, fitted to the page width, header rows repeated, pages numbered."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    # The constants live on the normal Worksheet class; a write-only sheet lacks them.
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.75  # room for the page number below the table
+    ws.page_margins.footer = 0.3
+    ws.print_title_rows = title_rows
+    if area:
+        ws.print_area = area
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"

@@ -22,6 +22,7 @@ from smedesk.export.xlsx.styles import (
     LEFT_WRAP,
     TITLE_FONT,
     display_width,
+    set_up_for_paper,
     sheet_title,
 )
 from smedesk.forms.fields import spec_of
@@ -190,23 +191,3 @@ def _height(values: list[Any], r: int) -> float:
         (_lines(str(v), WIDTHS[i]) for i, v in enumerate(values) if v is not None), default=1
     )
     return max(_LINE_HEIGHT * lines + 6, 24.0)
-
-
-def set_up_for_paper(ws: Any, area: str, *, title_rows: str) -> None:
-    """A4 landscape, fitted to the page width, header rows repeated, pages numbered."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    # The constants live on the normal Worksheet class; a write-only sheet lacks them.
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as the rows need
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = 0.6
-    ws.page_margins.bottom = 0.75  # room for the page number below the table
-    ws.page_margins.footer = 0.3
-    ws.print_title_rows = title_rows
-    ws.print_area = area
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"

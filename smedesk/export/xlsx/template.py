@@ -19,6 +19,7 @@ from smedesk.export.xlsx.styles import (
     DATE_FORMAT,
     TEXT_FORMAT,
     column_width,
+    set_up_for_paper,
     sheet_title,
     style_example_row,
     style_header_row,
@@ -96,7 +97,7 @@ def write_template(key: str, path: str | os.PathLike[str]) -> None:
     ws.freeze_panes = "A3"
     add_column_formats(ws, columns)
     add_choice_lists(ws, columns, first_row=3, last_row=TEMPLATE_ROWS)
-    ws.print_title_rows = "1:2"
+    set_up_for_paper(ws, None, title_rows="1:2")  # printable for filling by hand
     wb.save(os.fspath(path))
 
 
