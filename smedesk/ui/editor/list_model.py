@@ -41,11 +41,16 @@ class ListModel(QAbstractTableModel):
         self.columns: list[FieldSpec] = field_specs(row_model, include_derived=False)
         self._problems: dict[int, dict[str, str]] = {}
         self._own_change = False
+        self._rows: list[dict[str, Any]] | None = None
         state.value_changed.connect(self._on_change)
 
     @property
     def rows(self) -> list[dict[str, Any]]:
-        return self.state.rows(self.path)
+        # Views ask for the row count tens of thousands of times while scrolling: keep the
+        # list object (edits change it in place) and look it up again only on a reset.
+        if self._rows is None:
+            self._rows = self.state.rows(self.path)
+        return self._rows
 
     # Qt model interface ---------------------------------------------------------------
 
@@ -150,6 +155,7 @@ class ListModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._rows = None
         self._problems.clear()
         self.endResetModel()
 

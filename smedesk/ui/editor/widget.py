@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import importlib.util
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -37,11 +38,21 @@ from smedesk.ui.editor.self_check import SelfCheckPanel
 from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.undo import SetValueCommand
 
+_PDF_DIALOG = "smedesk.ui.pdf_export_dialog"
+
+
+def _pdf_export_available() -> bool:
+    try:
+        return importlib.util.find_spec(_PDF_DIALOG) is not None
+    except ImportError:
+        return False
+
 
 def _pdf_export() -> Any:
+    """The PDF dialog's entry, imported on first use (ReportLab is slow to load)."""
     try:
-        module = importlib.import_module("smedesk.ui.pdf_export_dialog")
-    except ImportError:  # the PDF dialog is another engineer's and may not be there yet
+        module = importlib.import_module(_PDF_DIALOG)
+    except ImportError:  # a build without the PDF export
         return None
     return getattr(module, "open_pdf_export", None)
 
@@ -98,7 +109,7 @@ class EditorWidget(QWidget):
         self.redo_button.setEnabled(False)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.redo_button)
-        if _pdf_export() is not None:
+        if _pdf_export_available():
             pdf = QPushButton(tr("导出 PDF…"))
             pdf.clicked.connect(self.export_pdf)
             bar.addWidget(pdf)
@@ -209,8 +220,15 @@ class EditorWidget(QWidget):
         if opener is None:
             return
         self.flush()
+        from smedesk.export.pdf.attachments import Attachment
+
         doc, _unreadable = self.state.document()
-        opener(self, doc, self.ctx.store.attachments(self.state.doc_id))
+        store = self.ctx.store
+        files = [
+            Attachment(info.material_id, info.filename, store.attachment_content(info.id))
+            for info in store.attachments(self.state.doc_id)
+        ]
+        opener(self, doc, files)
 
     def _saved(self, when: float) -> None:
         stamp = dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
