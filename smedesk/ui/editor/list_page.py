@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -129,10 +131,18 @@ class ListPage(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)
-        for text, slot in workbook.actions(self):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+        actions = workbook.actions(self)
+        if actions:  # one menu button: the toolbar must fit a 1366-pixel screen
+            excel = QToolButton()
+            excel.setText(tr("Excel 导入导出…"))
+            excel.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+            excel.setToolTip(tr("从 Excel 导入整张表、下载空白模板或导出"))
+            excel.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(excel)
+            for text, slot in actions:
+                menu.addAction(text).triggered.connect(slot)
+            excel.setMenu(menu)
+            bar.addWidget(excel)
         bar.addStretch(1)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("查找…"))
