@@ -7,7 +7,6 @@
 # modules as they load, and pydantic's lazily imported attributes break under it when
 # pydantic is half-imported at that moment ("cannot import name 'import_string'").
 import smedesk.forms
-import smedesk.ui.editor.none_guard  # noqa: F401  (PySide6 6.12 on 3.11: see the module)
 from smedesk.ui.editor.widget import EditorWidget
 
 __all__ = ["EditorWidget"]
