@@ -27,6 +27,7 @@ from smedesk.export.pdf.canvas import Furniture, seal_circle
 from smedesk.export.pdf.flowables import PageMark, SealPlace, StartPage
 from smedesk.export.pdf.scheme import SchemeView
 from smedesk.export.pdf.styles import (
+    CELL_PAD,
     FONT,
     SIZE_3,
     SIZE_5,
@@ -186,8 +187,13 @@ def list_table(
     filled = len(data)
     for _ in range(max(0, min_rows - len(rows))):
         data.append([""] * len(headers))
-    # Blank rows, left for the pen, are as tall as a handwritten line needs.
-    heights = [None] * filled + [8 * mm] * (len(data) - filled)
+    # Every cell is a plain string of known lines, so each row's height is known too:
+    # given to the Table, it spares ReportLab measuring every remaining row again at
+    # each page break of a 3,000-row list.
+    leading = size * 1.3
+    heights = [
+        max(cell.count("\n") + 1 for cell in row) * leading + 2 * CELL_PAD for row in data[:filled]
+    ] + [8 * mm] * (len(data) - filled)
     table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitByRow=1)
     cmds = grid_style(size=size)
     if numbered:

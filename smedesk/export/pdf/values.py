@@ -87,9 +87,13 @@ def para_text(value: Any) -> str:
 
 @cache
 def _char_width(ch: str, size: float) -> float:
+    return _string_width(ch, size)
+
+
+def _string_width(value: str, size: float) -> float:
     from reportlab.pdfbase import pdfmetrics
 
-    return float(pdfmetrics.stringWidth(ch, FONT, size))
+    return float(pdfmetrics.stringWidth(value, FONT, size))
 
 
 def wrap(value: str, size: float, width: float, max_lines: int = 0) -> str:
@@ -102,6 +106,8 @@ def wrap(value: str, size: float, width: float, max_lines: int = 0) -> str:
     if not value:
         return ""
     register_font()
+    if "\n" not in value and _string_width(value, size) <= width:
+        return value  # the common case: one measurement, no per-character walk
     lines: list[str] = []
     for raw in value.splitlines() or [""]:
         line, used = "", 0.0
