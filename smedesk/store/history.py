@@ -10,15 +10,15 @@ so those points in the history stay exactly as they were.
 
 Every revision can be restored directly from its own snapshot, with one economy: the newest
 revision's snapshot is left NULL, meaning "the document's current data". Folding a save into
-it then writes the document text once instead of twice (the text is ~1 MB for a 3,000-row
-table, and writing it dominates an autosave). When a newer revision is started, the previous
-one's snapshot is filled in with the text the document had until then.
+it then writes only the pieces of the document the edit touched (see ``parts.py``), not a
+~1 MB snapshot. When a newer revision is started (at most once a window per author), the
+previous one's snapshot is filled in with the whole text the document had until then.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -46,7 +46,7 @@ def _changes_json(changes: Sequence[Change]) -> str:
 def write_revision(
     session: Session,
     doc_id: DocumentId,
-    previous_text: str | None,
+    previous_text: Callable[[], str] | None,
     changes: Sequence[Change],
     *,
     author: str,
@@ -57,8 +57,9 @@ def write_revision(
 ) -> Revision | None:
     """Record a save of the document (already written to its row) as a revision.
 
-    ``previous_text`` is the document's text before the save (None when creating it); it
-    becomes the snapshot of the revision that stops being the newest.
+    ``previous_text`` gives the document's whole text before the save (None when creating
+    it); it becomes the snapshot of the revision that stops being the newest, and is called
+    only then, as building it costs a full serialisation.
 
     Returns the revision as it now stands, or None when folding in made the edits of the
     newest revision cancel out — that revision is then dropped, as it would be empty.
@@ -114,11 +115,11 @@ def write_revision(
             document_id=doc_id,
             changes=tuple(merged[:MAX_STORED_CHANGES]),
         )
-    if latest is not None:
+    if latest is not None and previous_text is not None:
         session.execute(
             update(RevisionRow)
             .where(RevisionRow.id == latest.id, RevisionRow.data.is_(None))
-            .values(data=previous_text)
+            .values(data=previous_text())
             .execution_options(synchronize_session=False)
         )
     number = 1 if latest is None else latest.number + 1

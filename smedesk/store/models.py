@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.0 mapping of the store's three tables: documents, revisions, attachments.
+"""SQLAlchemy 2.0 mapping of the store's tables: documents (and their parts), revisions, attachments.
 
 The schema is created and changed only by the Alembic migrations in ``migrations/versions``;
 these classes must describe the schema those migrations produce (a test compares them).
@@ -63,7 +63,8 @@ class DocumentRow(Base):
     title: Mapped[str] = mapped_column(String(500))
     scheme_id: Mapped[str] = mapped_column(String(64))
     scheme_version: Mapped[str] = mapped_column(String(64))
-    data: Mapped[str] = mapped_column(Text)  # JSON text of the whole document
+    # JSON text of the document's head: all of it but its long lists (see parts.py)
+    data: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
@@ -75,6 +76,23 @@ class DocumentRow(Base):
     attachments: Mapped[list[AttachmentRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True
     )
+    parts: Mapped[list[DocumentPartRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class DocumentPartRow(Base):
+    """A chunk of one of a document's long lists, e.g. ``/served_enterprises#3`` (parts.py)."""
+
+    __tablename__ = "document_parts"
+
+    document_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    part: Mapped[str] = mapped_column(String(500), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)  # JSON array: the chunk's items
+
+    document: Mapped[DocumentRow] = relationship(back_populates="parts")
 
 
 class RevisionRow(Base):

@@ -3,11 +3,8 @@
 Each method runs in its own transaction and returns plain records (``records.py``), so a
 screen can call it from a worker thread and refresh from what it returns.
 
-Saving is the hot path (autosave after every edit), so the store keeps, per recently saved
-document, its own copy of the last saved data and that data's JSON text as fragments
-(``jsontext.py``). A save then diffs against the copy instead of parsing the stored text, and
-re-serialises only what changed. The copy is trusted only while the row's ``updated_at`` is
-the one this store wrote, so a save by another program or store is never overwritten blindly.
+A document's data is stored in pieces (``parts.py``) so that an autosave after a field edit
+writes only the piece it touched; ``stored.py`` holds the store's copy that makes it cheap.
 """
 
 from __future__ import annotations
@@ -16,9 +13,7 @@ import builtins
 import copy
 import json
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,8 +25,8 @@ from smedesk.store.diff import apply_changes, diff_json
 from smedesk.store.engine import Database
 from smedesk.store.errors import StoreError
 from smedesk.store.history import revision_from_row, write_revision
-from smedesk.store.jsontext import JsonText, dumps
-from smedesk.store.models import AttachmentRow, DocumentRow, RevisionRow
+from smedesk.store.models import AttachmentRow, DocumentPartRow, DocumentRow, RevisionRow
+from smedesk.store.parts import full_text
 from smedesk.store.records import (
     OWNER_ROLES,
     AttachmentId,
@@ -42,29 +37,20 @@ from smedesk.store.records import (
     RevisionInfo,
     StoredDocument,
 )
+from smedesk.store.stored import (
+    CachedDocument,
+    DocumentCache,
+    insert_chunks,
+    read_data,
+    split_checked,
+    write_update,
+)
 
 DEFAULT_COALESCE_SECONDS = 60.0
-_CACHED_DOCUMENTS = 4  # each holds a parsed copy of a document: bounded memory
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass
-class _Cached:
-    updated_at: datetime
-    data: Any
-    text: JsonText
-
-
-def _serialise(data: Any) -> str:
-    try:
-        return dumps(data)
-    except (TypeError, ValueError) as exc:
-        raise StoreError(
-            f"文档数据中有无法保存的值（只能是文字、数字、是否、列表和表格）：{exc}"
-        ) from exc
 
 
 def _info(row: DocumentRow) -> DocumentInfo:
@@ -101,7 +87,7 @@ class DocumentStore:
         self._sessions = database.sessions
         self.coalesce_seconds = coalesce_seconds
         self._clock = clock  # injectable so tests can step through the coalescing window
-        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        self._cache = DocumentCache()
 
     # documents -----------------------------------------------------------------------------
 
@@ -120,7 +106,7 @@ class DocumentStore:
         if owner_role not in OWNER_ROLES:
             raise StoreError(f"未知的角色「{owner_role}」，应为申报单位、推荐单位或评审专家之一。")
         doc_id = DocumentId(str(data.get("doc_id") or uuid.uuid4()))
-        text = _serialise(data)
+        head, chunks = split_checked(data)
         now = self._clock()
         with self._sessions.begin() as session:
             if session.get(DocumentRow, doc_id) is not None:
@@ -132,13 +118,14 @@ class DocumentStore:
                     title=title,
                     scheme_id=scheme_id,
                     scheme_version=scheme_version,
-                    data=text,
+                    data=head,
                     created_at=now,
                     updated_at=now,
                     owner_role=owner_role,
                 )
             )
             session.flush()
+            insert_chunks(session, doc_id, chunks)
             write_revision(
                 session, doc_id, None, [], author=author, now=now, action="create", summary="新建"
             )
@@ -149,7 +136,7 @@ class DocumentStore:
         with self._sessions() as session:
             row = _document(session, doc_id)
             info = _info(row)
-            data: dict[str, Any] = json.loads(row.data)
+            data = read_data(session, doc_id, row.data)
         return StoredDocument(**vars(info), data=data)
 
     def list(
@@ -180,7 +167,7 @@ class DocumentStore:
         data = copy.deepcopy(source.data)
         new_id = DocumentId(str(uuid.uuid4()))
         data["doc_id"] = new_id
-        text = _serialise(data)
+        head, chunks = split_checked(data)
         now = self._clock()
         with self._sessions.begin() as session:
             session.add(
@@ -190,13 +177,14 @@ class DocumentStore:
                     title=new_title,
                     scheme_id=source.scheme_id,
                     scheme_version=source.scheme_version,
-                    data=text,
+                    data=head,
                     created_at=now,
                     updated_at=now,
                     owner_role=source.owner_role,
                 )
             )
             session.flush()
+            insert_chunks(session, new_id, chunks)
             write_revision(
                 session,
                 new_id,
@@ -231,10 +219,11 @@ class DocumentStore:
                 # Children first and explicitly, so it works even where the database does
                 # not enforce ON DELETE CASCADE.
                 session.execute(delete(RevisionRow).where(RevisionRow.document_id.in_(ids)))
+                session.execute(delete(DocumentPartRow).where(DocumentPartRow.document_id.in_(ids)))
                 session.execute(delete(AttachmentRow).where(AttachmentRow.document_id.in_(ids)))
                 session.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
         for doc_id in ids:
-            self._cache.pop(doc_id, None)
+            self._cache.drop(doc_id)
         return len(ids)
 
     # saving and history ------------------------------------------------------------------
@@ -275,7 +264,7 @@ class DocumentStore:
     ) -> Revision | None:
         now = self._clock()
         # Taken out while we work: if anything below fails, no half-updated copy remains.
-        cached = self._cache.pop(doc_id, None)
+        cached = self._cache.take(doc_id)
         with self._sessions.begin() as session:
             row = session.execute(
                 select(
@@ -290,9 +279,8 @@ class DocumentStore:
             if row.deleted_at is not None:
                 raise StoreError("这份文档在回收站中，请先把它恢复出来再修改。")
             if cached is None or cached.updated_at != row.updated_at:
-                text = session.scalars(select(DocumentRow.data).where(DocumentRow.id == doc_id))
-                old = json.loads(text.one())
-                cached = _Cached(row.updated_at, old, JsonText(old))
+                head = session.scalars(select(DocumentRow.data).where(DocumentRow.id == doc_id))
+                cached = CachedDocument.load(session, doc_id, row.updated_at, head.one())
             changes = diff_json(cached.data, data)
             values: dict[str, Any] = {"updated_at": now}
             if scheme_id is not None and scheme_id != row.scheme_id:
@@ -303,20 +291,22 @@ class DocumentStore:
                 if len(values) > 1:  # only the scheme it was checked against moved on
                     self._update_row(session, doc_id, values)
                     cached.updated_at = now
-                self._remember(doc_id, cached)
+                self._cache.put(doc_id, cached)
                 return None
-            previous_text = cached.text.text
+            old_head, old_chunks = cached.head, cached.chunks
             try:
                 cached.data = apply_changes(cached.data, changes)
-                new_text = cached.text.update(cached.data, changes)
+                written = cached.update(changes)
             except (TypeError, ValueError) as exc:
                 raise StoreError(f"文档数据中有无法保存的值：{exc}") from exc
-            values["data"] = new_text
+            if written.head is not None:
+                values["data"] = written.head
             self._update_row(session, doc_id, values)
+            write_update(session, doc_id, written)
             revision = write_revision(
                 session,
                 DocumentId(doc_id),
-                previous_text,
+                lambda: full_text(old_head, old_chunks),
                 changes,
                 author=author,
                 now=now,
@@ -325,7 +315,7 @@ class DocumentStore:
                 coalesce_seconds=self.coalesce_seconds,
             )
         cached.updated_at = now
-        self._remember(doc_id, cached)
+        self._cache.put(doc_id, cached)
         return revision
 
     @staticmethod
@@ -336,11 +326,6 @@ class DocumentStore:
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-
-    def _remember(self, doc_id: str, cached: _Cached) -> None:
-        self._cache[doc_id] = cached
-        while len(self._cache) > _CACHED_DOCUMENTS:
-            self._cache.popitem(last=False)
 
     def revisions(self, doc_id: str) -> builtins.list[RevisionInfo]:
         """The document's history, oldest first."""
@@ -370,7 +355,7 @@ class DocumentStore:
         with self._sessions() as session:
             text = self._revision_row(session, doc_id, number).data
             if text is None:  # the newest revision: its snapshot is the document itself
-                text = _document(session, doc_id).data
+                return read_data(session, doc_id, _document(session, doc_id).data)
             data: dict[str, Any] = json.loads(text)
         return data
 

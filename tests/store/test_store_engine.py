@@ -16,10 +16,10 @@ from smedesk.store.models import Base
 
 def test_fresh_database_has_tables_and_head_revision(database: Database) -> None:
     tables = set(inspect(database.engine).get_table_names())
-    assert {"documents", "revisions", "attachments", "alembic_version"} <= tables
+    assert {"documents", "document_parts", "revisions", "attachments", "alembic_version"} <= tables
     with database.engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0002"
+    assert version == head_revision() == "0003"
 
 
 def test_migrations_match_models(database: Database) -> None:

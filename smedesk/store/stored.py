@@ -1,0 +1,126 @@
+"""A document's data as stored (head and chunks, see ``parts.py``) and the store's copy of it.
+
+Saving is the hot path (autosave after every edit), so the store keeps, per recently saved
+document, its own copy of the last saved data and the texts of its stored pieces. A save then
+diffs against the copy instead of reading and parsing the stored text, serialises only the
+pieces the changes lead into, and writes only those whose text changed. The copy is trusted
+only while the document row's ``updated_at`` is the one this store wrote, so a save by another
+program or store is never overwritten blindly.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from smedesk.store.diff import Change
+from smedesk.store.errors import StoreError
+from smedesk.store.models import DocumentPartRow
+from smedesk.store.parts import PartsUpdate, Pointer, assemble, long_lists, plan_update, split
+
+_CACHED_DOCUMENTS = 4  # each holds a parsed copy of a document: bounded memory
+
+
+def split_checked(data: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """``parts.split``, with what JSON cannot hold refused in plain words."""
+    try:
+        return split(data)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(
+            f"文档数据中有无法保存的值（只能是文字、数字、是否、列表和表格）：{exc}"
+        ) from exc
+
+
+def read_chunks(session: Session, doc_id: str) -> dict[str, str]:
+    rows = session.execute(
+        select(DocumentPartRow.part, DocumentPartRow.data).where(
+            DocumentPartRow.document_id == doc_id
+        )
+    ).all()
+    return {row.part: row.data for row in rows}
+
+
+def read_data(session: Session, doc_id: str, head: str) -> dict[str, Any]:
+    """The whole document from its head text (``documents.data``) and its stored chunks."""
+    return assemble(head, read_chunks(session, doc_id).items())
+
+
+def insert_chunks(session: Session, doc_id: str, chunks: dict[str, str]) -> None:
+    if chunks:
+        session.execute(
+            insert(DocumentPartRow),
+            [{"document_id": doc_id, "part": name, "data": text} for name, text in chunks.items()],
+        )
+
+
+def write_update(session: Session, doc_id: str, change: PartsUpdate) -> None:
+    """Write the chunks a save changed (the head goes with the document row's update)."""
+    insert_chunks(session, doc_id, {n: t for n, t in change.chunks.items() if n in change.inserted})
+    for name, text in change.chunks.items():
+        if name not in change.inserted:
+            session.execute(
+                update(DocumentPartRow)
+                .where(DocumentPartRow.document_id == doc_id, DocumentPartRow.part == name)
+                .values(data=text)
+                .execution_options(synchronize_session=False)
+            )
+    if change.deleted:
+        session.execute(
+            delete(DocumentPartRow).where(
+                DocumentPartRow.document_id == doc_id, DocumentPartRow.part.in_(change.deleted)
+            )
+        )
+
+
+@dataclass
+class CachedDocument:
+    """The store's copy of a document as it last wrote or read it."""
+
+    updated_at: datetime
+    data: dict[str, Any]
+    head: str
+    chunks: dict[str, str]
+    lists: list[Pointer] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, session: Session, doc_id: str, updated_at: datetime, head: str) -> CachedDocument:
+        chunks = read_chunks(session, doc_id)
+        data = assemble(head, chunks.items())
+        return cls(updated_at, data, head, chunks, long_lists(data))
+
+    def update(self, changes: Sequence[Change]) -> PartsUpdate:
+        """Bring the texts up to ``self.data`` (already changed); what must be written."""
+        lists, change = plan_update(self.data, changes, self.lists, self.head, self.chunks)
+        chunks = dict(self.chunks)
+        chunks.update(change.chunks)
+        for name in change.deleted:
+            del chunks[name]
+        self.lists, self.chunks = lists, chunks
+        if change.head is not None:
+            self.head = change.head
+        return change
+
+
+class DocumentCache:
+    """The few most recently saved documents' copies (least recently used dropped first)."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, CachedDocument] = OrderedDict()
+
+    def take(self, doc_id: str) -> CachedDocument | None:
+        """Remove and return the copy: while a save works on it, no half-updated copy stays."""
+        return self._entries.pop(doc_id, None)
+
+    def put(self, doc_id: str, cached: CachedDocument) -> None:
+        self._entries[doc_id] = cached
+        while len(self._entries) > _CACHED_DOCUMENTS:
+            self._entries.popitem(last=False)
+
+    def drop(self, doc_id: str) -> None:
+        self._entries.pop(doc_id, None)
