@@ -13,6 +13,8 @@ import copy
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import ne
 from typing import Any, Literal
 
 PathPart = str | int
@@ -73,27 +75,39 @@ def diff_json(old: Any, new: Any) -> list[Change]:
 
 
 def _diff(parts: tuple[PathPart, ...], old: Any, new: Any, out: list[Change]) -> None:
-    if old == new:
-        return
+    # Containers of the same kind are walked without comparing them whole first: comparing
+    # at every level would pass over a deep table once per level above the changed row.
     if isinstance(old, dict) and isinstance(new, dict):
         for key, value in old.items():
-            if key in new:
-                _diff((*parts, key), value, new[key], out)
-            else:
+            if key not in new:
                 out.append(Change((*parts, key), "remove", old=value))
+                continue
+            other = new[key]
+            if value is other:
+                continue
+            if _same_container(value, other):
+                _diff((*parts, key), value, other, out)
+            elif value != other:
+                out.append(Change((*parts, key), "replace", old=value, new=other))
         out.extend(Change((*parts, key), "add", new=new[key]) for key in new if key not in old)
     elif isinstance(old, list) and isinstance(new, list):
         common = min(len(old), len(new))
-        # The comparison runs in C; only differing rows pay for a Python call.
-        for index in [i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]:
+        # The comparison runs in C (map, compress); only differing rows pay for a Python call.
+        for index in compress(count(), map(ne, old, new)):
             _diff((*parts, index), old[index], new[index], out)
         out.extend(Change((*parts, i), "add", new=new[i]) for i in range(common, len(new)))
         # Highest index first, so replaying the removals one by one never shifts a later one.
         out.extend(
             Change((*parts, i), "remove", old=old[i]) for i in reversed(range(common, len(old)))
         )
-    else:
+    elif old != new:
         out.append(Change(parts, "replace", old=old, new=new))
+
+
+def _same_container(a: Any, b: Any) -> bool:
+    return (isinstance(a, dict) and isinstance(b, dict)) or (
+        isinstance(a, list) and isinstance(b, list)
+    )
 
 
 def apply_changes(value: Any, changes: Iterable[Change]) -> Any:
