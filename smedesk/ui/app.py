@@ -1,10 +1,10 @@
 """Starting the desktop program: ``run()`` is what ``smedesk`` with no sub-command calls.
 
-Order matters for start-up time: the store (SQLAlchemy, Alembic: the slowest imports) is
-imported and the database opened on a worker thread, while the GUI thread loads Qt, creates
-the application, registers the bundled font and reads the settings. The window is built as
-soon as both are ready. Export libraries (ReportLab, openpyxl) are never imported here; the
-editor and the export dialogs import them when first used.
+Order matters for start-up time: the GUI thread loads Qt, registers the bundled font, reads
+the settings and shows the window; only then is the store (SQLAlchemy, Alembic: slower to
+import than Qt itself) imported and the database opened, on a worker thread, and the list
+fills in. Export libraries (ReportLab, openpyxl) are never imported here; the editor and
+the export dialogs import them when first used.
 
 Nothing the user does may end in a traceback: ``install_excepthook`` logs any uncaught
 exception to a file in the user data folder and shows a short Chinese message instead.
@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -139,7 +139,7 @@ def show_error_message(value: BaseException, log_path: Path | None) -> None:
 
 
 class _StoreOpener(threading.Thread):
-    """Imports the store and opens the database while the GUI thread loads Qt."""
+    """Imports the store and opens the database while the GUI thread shows the window."""
 
     def __init__(self) -> None:
         super().__init__(name="smedesk-open-store", daemon=True)
@@ -164,13 +164,32 @@ class _StoreOpener(threading.Thread):
         return self.store
 
 
+class _PendingStore:
+    """Stands in for the store in the context until the opener is done.
+
+    The window replaces it with the real store as soon as the database is open; until
+    then anything that reaches for the store (a worker thread, a quick click) waits.
+    """
+
+    def __init__(self, opener: _StoreOpener) -> None:
+        self._opener = opener
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._opener.result(), name)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    """Start the desktop program; the exit code of the event loop (1 if it cannot start)."""
+    """Start the desktop program; the exit code of the event loop (1 if it cannot start).
+
+    The window shows first (Qt, the font and the settings only); then the store's imports
+    and the database open on a worker thread while the event loop runs, and the list fills
+    in when they are done. SQLAlchemy and Alembic alone take longer to import than Qt does.
+    """
     install_excepthook()
     opener = _StoreOpener()
-    opener.start()
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
@@ -181,51 +200,80 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from smedesk.ui import settings_dialog
     from smedesk.ui.context import AppContext
-    from smedesk.ui.i18n import tr
+    from smedesk.ui.main_window import MainWindow
 
     language = prepare_application(
         app, settings_dialog.read_setting(settings, settings_dialog.LANGUAGE)
     )
-    try:
-        store = opener.result()
-    except Exception as exc:
-        message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-        if not getattr(exc, "message", None):
-            _log_exception(type(exc), exc, exc.__traceback__)
-        QMessageBox.critical(
-            None,
-            tr("无法打开数据库"),
-            tr("无法打开数据库，程序不能启动。\n\n{reason}").format(reason=message),
-        )
-        return 1
-
-    from smedesk.ui.main_window import MainWindow
-
     role = str(settings.value(settings_dialog.ROLE, "applicant"))
     ctx = AppContext(
-        store=store,
+        store=cast("DocumentStore", _PendingStore(opener)),
         settings=settings,
         user_name=settings_dialog.read_setting(settings, settings_dialog.USER_NAME),
         language=language,
         role=role if role in ("applicant", "recommender", "expert") else "applicant",
     )
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, store_pending=True)
     app.aboutToQuit.connect(window.save_state)
     window.show()
+    # Started only now: importing SQLAlchemy on a thread holds the GIL most of the time,
+    # and would slow Qt's own start-up as much as it saves.
+    opener.start()
     _arm_startup_probe(app)
+
+    def poll() -> None:
+        if opener.is_alive():
+            QTimer.singleShot(15, poll)
+            return
+        if opener.error is not None:
+            report_open_failure(opener.error)
+            window.hide()
+            app.exit(1)
+            return
+        ctx.store = opener.result()
+        window.store_ready()
+
+    QTimer.singleShot(0, poll)
     code = app.exec()
-    # Release SQLite's file handles (and let the WAL checkpoint) before the process ends.
-    opener.database.close()
+    if opener.database is not None:
+        # Release SQLite's file handles (and let the WAL checkpoint) before the process ends.
+        opener.database.close()
     return int(code)
 
 
+def report_open_failure(exc: BaseException) -> None:
+    """The message shown when the database cannot be opened (logged if unexpected)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from smedesk.ui.i18n import tr
+
+    message = getattr(exc, "message", None)
+    if not message:
+        _log_exception(type(exc), exc, exc.__traceback__)
+        message = f"{type(exc).__name__}: {exc}"
+    QMessageBox.critical(
+        None,
+        tr("无法打开数据库"),
+        tr("无法打开数据库，程序不能启动。\n\n{reason}").format(reason=message),
+    )
+
+
 def _arm_startup_probe(app: QApplication) -> None:
-    """For benchmarks/ui_startup.py: report when the first frame is up, then quit."""
-    if not os.environ.get(PROBE_ENV):
+    """For benchmarks/ui_startup.py: report when the first frame is up, then quit.
+
+    With the value ``ready`` the report waits until the list is filled from the database.
+    """
+    mode = os.environ.get(PROBE_ENV)
+    if not mode:
         return
     from PySide6.QtCore import QTimer
 
     def report() -> None:
+        if mode == "ready":
+            window = next((w for w in app.topLevelWidgets() if hasattr(w, "store_ready")), None)
+            if window is None or getattr(window, "_store_pending", True):
+                QTimer.singleShot(5, report)
+                return
         print(f"shown {time.time():.6f}", flush=True)
         app.quit()
 

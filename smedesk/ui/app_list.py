@@ -8,7 +8,7 @@ operation it reloads from what the operation reports.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.store import DocumentId, DocumentInfo
 from smedesk.ui import operations, shortcuts, spacing
 from smedesk.ui.context import AppContext
 from smedesk.ui.i18n import tr
@@ -50,6 +49,10 @@ from smedesk.ui.new_document_dialog import (
     scheme_title,
 )
 from smedesk.ui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    # Types only: the store (SQLAlchemy) is imported after the window shows (see app.py).
+    from smedesk.store import DocumentId, DocumentInfo
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -130,7 +133,12 @@ class ApplicationListPage(QWidget):
     open_requested = Signal(str)  # a document id
 
     def __init__(
-        self, ctx: AppContext, runner: OperationRunner, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        runner: OperationRunner,
+        parent: QWidget | None = None,
+        *,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
@@ -140,7 +148,10 @@ class ApplicationListPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.reload)
         self.runner.succeeded.connect(self._after_operation)
-        self.reload()
+        if load:
+            self.reload()
+        else:
+            self.show_loading()
 
     # building ------------------------------------------------------------------------------
 
@@ -178,8 +189,6 @@ class ApplicationListPage(QWidget):
         filters.addSpacing(spacing.SECTION_GAP)
         self.kind_box = QComboBox()
         self.kind_box.addItem(tr("全部表格"), None)
-        for kind in APPLICANT_KINDS:
-            self.kind_box.addItem(tr(kind_title(kind)), kind)
         self.kind_box.currentIndexChanged.connect(lambda _i: self.reload())
         filters.addWidget(self.kind_box)
         self.search_edit = QLineEdit()
@@ -267,6 +276,16 @@ class ApplicationListPage(QWidget):
 
     # reading -------------------------------------------------------------------------------
 
+    def show_loading(self) -> None:
+        """While the database opens (start-up): say so, and offer nothing to act on yet."""
+        self.empty_label.setText(tr("正在打开数据库…"))
+        self.stack.setCurrentWidget(self.empty_label)
+        for button in (self.open_button, self.duplicate_button, self.rename_button):
+            button.setEnabled(False)
+        self.trash_action_button.setEnabled(False)
+        self.restore_button.setVisible(False)
+        self.empty_trash_button.setVisible(False)
+
     @property
     def showing_trash(self) -> bool:
         return self.trash_button.isChecked()
@@ -277,6 +296,13 @@ class ApplicationListPage(QWidget):
 
     def reload(self, focus: str | None = None) -> None:
         """Read the list again from the store, keeping (or moving) the selection."""
+        if self.kind_box.count() == 1:
+            # Filled on first use, not when built: the kinds' names come from the form
+            # models (pydantic), which the window must not wait for at start-up.
+            self.kind_box.blockSignals(True)
+            for kind in APPLICANT_KINDS:
+                self.kind_box.addItem(tr(kind_title(kind)), kind)
+            self.kind_box.blockSignals(False)
         keep = focus or (self.selected_ids()[0] if self.selected_ids() else None)
         kind = self.kind_box.currentData()
         search = self.search_edit.text().strip() or None

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk import __version__
-from smedesk.store import StoreError
 from smedesk.ui import i18n, settings_dialog, shortcuts, spacing
 from smedesk.ui.app_list import ApplicationListPage
 from smedesk.ui.context import AppContext
@@ -92,9 +91,13 @@ def editor_class() -> Any:
 class MainWindow(QMainWindow):
     """The one top-level window; everything it needs comes in through ``ctx``."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, store_pending: bool = False
+    ) -> None:
+        """``store_pending``: the store is still opening (start-up); call ``store_ready()``."""
         super().__init__(parent)
         self.ctx = ctx
+        self._store_pending = store_pending
         self.runner = OperationRunner(self)
         self.runner.started.connect(lambda label: self.statusBar().showMessage(label))
         self.runner.succeeded.connect(self._after_operation)
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.stack = QStackedWidget()
-        self.list_page = ApplicationListPage(self.ctx, self.runner)
+        self.list_page = ApplicationListPage(self.ctx, self.runner, load=not self._store_pending)
         self.list_page.open_requested.connect(self.open_document)
         self.stack.addWidget(self.list_page)
         self.editor_page = QWidget()
@@ -268,6 +271,8 @@ class MainWindow(QMainWindow):
 
     def open_document(self, doc_id: str) -> bool:
         """Show the editor for ``doc_id``; False (with a message) if it cannot be opened."""
+        from smedesk.store import StoreError
+
         self._close_editor()
         if self.ctx.role != "applicant":
             self.set_role("applicant")
@@ -315,6 +320,8 @@ class MainWindow(QMainWindow):
         """Save the open editor's pending edits now (before closing or switching)."""
         flush = getattr(self.editor, "flush", None)
         if callable(flush):
+            from smedesk.store import StoreError
+
             try:
                 flush()
             except StoreError as exc:
@@ -337,6 +344,8 @@ class MainWindow(QMainWindow):
         doc_id = self.ctx.settings.value(LAST_OPENED)
         if not doc_id or self.ctx.role != "applicant":
             return
+        from smedesk.store import StoreError
+
         try:
             info = self.ctx.store.get(str(doc_id))
         except StoreError:
@@ -406,9 +415,16 @@ class MainWindow(QMainWindow):
             return
         self.resize(*spacing.DEFAULT_WINDOW)
 
+    def store_ready(self) -> None:
+        """The store has opened (start-up): fill the list, reopen the last application."""
+        self._store_pending = False
+        self._shown_once = True
+        self.list_page.reload()
+        self.reopen_last()
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not getattr(self, "_shown_once", False):
+        if not getattr(self, "_shown_once", False) and not self._store_pending:
             self._shown_once = True
             # After the first paint: the window appears first, the editor fills in next.
             QTimer.singleShot(0, self.reopen_last)

@@ -15,13 +15,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
-from smedesk.store import DocumentId, DocumentStore, StoreError
 from smedesk.ui.i18n import tr
+
+if TYPE_CHECKING:
+    # Types only: the store (SQLAlchemy) is imported after the window shows (see app.py).
+    from smedesk.store import DocumentId, DocumentStore
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,8 @@ def duplicate_document(
 
 
 def rename_document(store: DocumentStore, doc_id: DocumentId, title: str) -> Changes:
+    from smedesk.store import StoreError
+
     title = title.strip()
     if not title:
         raise StoreError(tr("名称不能为空。"))
@@ -128,6 +133,8 @@ class _Job(QRunnable):
         self._relay, self._token, self._fn = relay, token, fn
 
     def run(self) -> None:
+        from smedesk.store import StoreError
+
         try:
             result = self._fn()
         except StoreError as exc:

@@ -73,23 +73,32 @@ def test_run_starts_and_shows_the_window(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("shown ")
+    # The window shows before the store is open; "ready" waits for the filled list.
+    env[app_module.PROBE_ENV] = "ready"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
     assert (tmp_path / "smedesk.db").exists()  # SMEDESK_DB from the conftest
     assert (tmp_path / "settings.ini").exists()  # SMEDESK_SETTINGS: geometry saved there
 
 
-def test_run_explains_a_database_it_cannot_open(qapp, monkeypatch, tmp_path):
+def test_a_database_that_cannot_open_is_explained(monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
+
+    from smedesk.store import StoreError, open_database
 
     folder = tmp_path / "a-folder.db"
     folder.mkdir()
-    monkeypatch.setenv("SMEDESK_DB", str(folder))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    with pytest.raises(StoreError) as caught:
+        open_database(f"sqlite:///{folder}")
     seen = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: seen.append((title, text)))
-    assert app_module.run([]) == 1
+    app_module.report_open_failure(caught.value)
     [(title, text)] = seen
     assert title == "无法打开数据库"
     assert "是一个文件夹" in text
+    assert not (tmp_path / "data" / app_module.ERROR_LOG).exists()  # expected: not logged
 
 
 @pytest.mark.parametrize("language", ["zh_CN"])
