@@ -170,32 +170,13 @@ def _print_text(doc: Document, scheme: Any, stage: str | None, findings: list[Fi
 def _as_json(
     doc: Document, scheme: Any, stage: str | None, findings: list[Finding]
 ) -> dict[str, Any]:
+    from smedesk.schemes import findings_to_json
+
     return {
         "document": {"kind": doc.kind, "doc_id": doc.doc_id, "title": doc.display_title()},
         "scheme": {"id": _scheme_id(scheme), "version": _scheme_version(scheme)},
         "stage": stage,
         "shortfall": any(str(f.outcome) == "not-met" for f in findings),
         "counts": _counts(findings),
-        "findings": [_finding_json(f) for f in findings],
-    }
-
-
-def _finding_json(f: Finding) -> dict[str, Any]:
-    return {
-        "rule_id": f.rule_id,
-        "title": f.title,
-        "outcome": str(f.outcome),
-        "outcome_label": f.outcome.label,
-        "message": f.message,
-        "citation": {
-            "document": f.citation.document,
-            "article": f.citation.article,
-            "text": str(f.citation),
-        },
-        "path": f.path,
-        "found": f.found,
-        "threshold": f.threshold,
-        "missing": f.missing,
-        "group": f.group,
-        "stage": f.stage,
+        "findings": findings_to_json(findings),  # the engine's one JSON shape of a finding
     }
