@@ -59,9 +59,9 @@ def test_every_editor_and_dialog_string_has_an_english_entry():
 def test_english_entries_keep_their_placeholders():
     catalogue = json.loads(resource_path("translations", "en.json").read_text("utf-8"))
     for chinese, english in catalogue.items():
-        assert sorted(re.findall(r"\{\w+\}", chinese)) == sorted(
-            re.findall(r"\{\w+\}", english)
-        ), chinese
+        assert sorted(re.findall(r"\{\w+\}", chinese)) == sorted(re.findall(r"\{\w+\}", english)), (
+            chinese
+        )
 
 
 def test_unknown_language_falls_back_to_chinese():
