@@ -13,7 +13,7 @@ from pydantic import computed_field
 
 from smedesk.forms.common import AttachmentRef, Document, Region
 from smedesk.forms.enums import ServiceFunction
-from smedesk.forms.fields import FormModel, derived, field
+from smedesk.forms.fields import FormModel, derived, field, percent
 from smedesk.forms.functions import FunctionIndicators
 from smedesk.forms.lists import (
     EquipmentItem,
@@ -24,12 +24,6 @@ from smedesk.forms.lists import (
     StaffMember,
     satisfaction_percent,
 )
-
-
-def _percent(part: float | None, whole: float | None) -> float | None:
-    if part is None or not whole:
-        return None
-    return round(100.0 * part / whole, 2)
 
 
 class BasicInfo(FormModel):
@@ -67,12 +61,12 @@ class BasicInfo(FormModel):
     @computed_field(**derived("占总资产", unit="%"))  # type: ignore[prop-decorator]
     @property
     def equipment_asset_percent(self) -> float | None:
-        return _percent(self.equipment_price, self.total_assets)
+        return percent(self.equipment_price, self.total_assets)
 
     @computed_field(**derived("占总人数", unit="%"))  # type: ignore[prop-decorator]
     @property
     def qualified_staff_percent(self) -> float | None:
-        return _percent(self.qualified_staff, self.employees)
+        return percent(self.qualified_staff, self.employees)
 
     @computed_field(**derived("投资比例合计", unit="%"))  # type: ignore[prop-decorator]
     @property
@@ -104,7 +98,7 @@ class Capability(FormModel):
     @computed_field(**derived("公益性或低收费服务占总服务量", unit="%"))  # type: ignore[prop-decorator]
     @property
     def public_interest_percent(self) -> float | None:
-        return _percent(self.public_interest_volume, self.total_service_volume)
+        return percent(self.public_interest_volume, self.total_service_volume)
 
 
 class GovernmentSupport(FormModel):

@@ -12,14 +12,8 @@ from pydantic import computed_field
 
 from smedesk.forms.common import AttachmentRef, Document, Region
 from smedesk.forms.enums import OrgType, PlatformKind
-from smedesk.forms.fields import FormModel, derived, field
+from smedesk.forms.fields import FormModel, derived, field, percent
 from smedesk.forms.plan import CreationPlan
-
-
-def _percent(part: float | None, whole: float | None) -> float | None:
-    if part is None or not whole:
-        return None
-    return round(100.0 * part / whole, 2)
 
 
 class CreationApplicant(FormModel):
@@ -91,12 +85,12 @@ class PlatformIndicators(FormModel):
     @computed_field(**derived("服务对下一级行政区覆盖面", unit="%"))  # type: ignore[prop-decorator]
     @property
     def coverage_percent(self) -> float | None:
-        return _percent(self.subdivisions_covered, self.subdivisions_total)
+        return percent(self.subdivisions_covered, self.subdivisions_total)
 
     @computed_field(**derived("中小企业用户对服务满意的占比", unit="%"))  # type: ignore[prop-decorator]
     @property
     def satisfaction_percent(self) -> float | None:
-        return _percent(self.users_satisfied, self.users_surveyed)
+        return percent(self.users_satisfied, self.users_surveyed)
 
 
 class BaseIndicators(FormModel):
@@ -131,12 +125,12 @@ class BaseIndicators(FormModel):
     @computed_field(**derived("主导产业企业营业收入占比", unit="%"))  # type: ignore[prop-decorator]
     @property
     def leading_industry_share(self) -> float | None:
-        return _percent(self.leading_industry_revenue, self.total_revenue)
+        return percent(self.leading_industry_revenue, self.total_revenue)
 
     @computed_field(**derived("高技术产业企业营业收入占比", unit="%"))  # type: ignore[prop-decorator]
     @property
     def hightech_share(self) -> float | None:
-        return _percent(self.hightech_revenue, self.total_revenue)
+        return percent(self.hightech_revenue, self.total_revenue)
 
     @computed_field(**derived("近两年企业总营业收入增速", unit="%"))  # type: ignore[prop-decorator]
     @property
@@ -170,7 +164,7 @@ class BaseIndicators(FormModel):
     @computed_field(**derived("运营主体服务性收入占比", unit="%"))  # type: ignore[prop-decorator]
     @property
     def operator_service_share(self) -> float | None:
-        return _percent(self.operator_service_income, self.operator_income)
+        return percent(self.operator_service_income, self.operator_income)
 
 
 class CreationApplication(Document):

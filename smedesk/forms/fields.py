@@ -224,3 +224,10 @@ def _opt_str(value: object) -> str | None:
 
 def _opt_int(value: object) -> int | None:
     return value if isinstance(value, int) else None
+
+
+def percent(part: float | None, whole: float | None) -> float | None:
+    """A derived percentage, rounded to two places; None when either side is missing or 0."""
+    if part is None or not whole:
+        return None
+    return round(100.0 * part / whole, 2)
