@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from hypothesis import given, settings
@@ -17,7 +16,6 @@ from smedesk.store.diff import (
     format_path,
     summarise_changes,
 )
-from smedesk.store.jsontext import JsonText, dumps
 
 scalars = st.none() | st.booleans() | st.integers(-1000, 1000) | st.text(max_size=5)
 json_values = st.recursive(
@@ -88,27 +86,3 @@ def test_compaction_folds_repeated_edits_of_one_field() -> None:
     merged = compact_changes(diff_json(a, b), diff_json(b, c))
     assert merged == [Change(("x",), "replace", 1, 3)]
     assert compact_changes(diff_json(a, b), diff_json(b, a)) == []
-
-
-@given(documents, documents)
-@settings(max_examples=300, deadline=None)
-def test_json_text_matches_dumps_after_updates(old: dict[str, Any], new: dict[str, Any]) -> None:
-    text = JsonText(old)
-    assert text.text == dumps(old)
-    value = copy.deepcopy(old)
-    changes = diff_json(value, new)
-    value = apply_changes(value, changes)
-    # Byte for byte what dumps gives for the stored value (whose key order may differ from
-    # ``new``'s: dict equality ignores order, so a reordering alone is not a change).
-    assert text.update(value, changes) == dumps(value)
-    assert json.loads(text.text) == new
-
-
-def test_json_text_on_big_table_edit() -> None:
-    old = {"form": {"rows": [{"n": i, "name": f"企业{i}"} for i in range(100)]}}
-    text = JsonText(old)
-    new = copy.deepcopy(old)
-    new["form"]["rows"][42]["name"] = "改过的企业"
-    new["form"]["rows"].append({"n": 100, "name": "新企业"})
-    changes = diff_json(old, new)
-    assert text.update(apply_changes(copy.deepcopy(old), changes), changes) == dumps(new)
