@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from smedesk.store.errors import StoreError
@@ -28,7 +29,8 @@ _INFO_COLUMNS = (
 )
 
 
-def _info(row: AttachmentRow) -> AttachmentInfo:
+def _info(row: AttachmentRow | Row[Any]) -> AttachmentInfo:
+    # Takes a mapped row or a row of the _INFO_COLUMNS select (same attribute names).
     return AttachmentInfo(
         id=AttachmentId(row.id),
         document_id=DocumentId(row.document_id),
@@ -70,19 +72,7 @@ def list_for(session: Session, doc_id: str) -> list[AttachmentInfo]:
     rows = session.execute(
         select(*_INFO_COLUMNS).where(AttachmentRow.document_id == doc_id).order_by(AttachmentRow.id)
     ).all()
-    return [
-        AttachmentInfo(
-            id=AttachmentId(row.id),
-            document_id=DocumentId(row.document_id),
-            material_id=row.material_id,
-            filename=row.filename,
-            media_type=row.media_type,
-            size=row.size,
-            sha256=row.sha256,
-            added_at=row.added_at,
-        )
-        for row in rows
-    ]
+    return [_info(row) for row in rows]
 
 
 def _row(session: Session, attachment_id: int) -> AttachmentRow:
