@@ -10,7 +10,7 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smedesk.store.errors import StoreError
@@ -29,8 +29,8 @@ _INFO_COLUMNS = (
 )
 
 
-def _info(row: AttachmentRow | Row[Any]) -> AttachmentInfo:
-    # Takes a mapped row or a row of the _INFO_COLUMNS select (same attribute names).
+def _info(row: Any) -> AttachmentInfo:
+    # A mapped AttachmentRow or a row of the _INFO_COLUMNS select: same attribute names.
     return AttachmentInfo(
         id=AttachmentId(row.id),
         document_id=DocumentId(row.document_id),
