@@ -15,28 +15,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from smedesk.export.xlsx.columns import columns_for
 from smedesk.export.xlsx.safety import put_text
-from smedesk.export.xlsx.styles import DATE_FORMAT, set_up_for_paper, sheet_title
-from smedesk.export.xlsx.template import (
-    add_choice_lists,
-    add_column_formats,
-    list_kind,
-    put_header,
-)
+from smedesk.export.xlsx.styles import DATE_FORMAT, set_up_for_paper
+from smedesk.export.xlsx.template import add_choice_lists, add_column_formats, new_list_sheet
 
 
 def write_list(key: str, rows: Iterable[BaseModel], path: str | os.PathLike[str]) -> int:
     """Write the rows of list ``key`` to ``path``; returns the number of rows written."""
-    from openpyxl import Workbook
-
-    kind = list_kind(key)
-    columns = columns_for(kind.row_model)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = sheet_title(kind.title)
-    put_header(ws, columns, with_comments=True)
+    wb, ws, columns = new_list_sheet(key)
     count = 0
     for r, row in enumerate(rows, start=2):
         for c, col in enumerate(columns, start=1):

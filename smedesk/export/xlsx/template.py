@@ -29,6 +29,7 @@ from smedesk.forms.checks import uscc_check_character
 from smedesk.forms.lists import LIST_KINDS, ListKind
 
 if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: Marks the example row; a real name or code never starts with it.
@@ -79,8 +80,8 @@ def is_template_row(raw: Sequence[Any], columns: Sequence[Column]) -> bool:
     return False
 
 
-def write_template(key: str, path: str | os.PathLike[str]) -> None:
-    """Write the blank template of list ``key`` to ``path`` (.xlsx)."""
+def new_list_sheet(key: str) -> tuple[Workbook, Worksheet, list[Column]]:
+    """A workbook with one sheet named after list ``key``, its header row written."""
     from openpyxl import Workbook
 
     kind = list_kind(key)
@@ -90,6 +91,12 @@ def write_template(key: str, path: str | os.PathLike[str]) -> None:
     assert ws is not None
     ws.title = sheet_title(kind.title)
     put_header(ws, columns, with_comments=True)
+    return wb, ws, columns
+
+
+def write_template(key: str, path: str | os.PathLike[str]) -> None:
+    """Write the blank template of list ``key`` to ``path`` (.xlsx)."""
+    wb, ws, columns = new_list_sheet(key)
     ws.append([c.rule for c in columns])
     ws.append([example_value(c) for c in columns])
     style_rule_row(ws, 2, len(columns))
