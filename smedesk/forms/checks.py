@@ -91,3 +91,14 @@ FORMAT_CHECKS: dict[str, Callable[[str], str | None]] = {
     "email": check_email,
     "icp": check_icp,
 }
+
+#: What each format asks for, in a few words: template rule rows, help and tooltips.
+#: Kept beside the checks so the description and the check change together.
+FORMAT_RULES: dict[str, str] = {
+    "uscc": "18 位，末位为校验码（GB 32100-2015）",
+    "phone": "固定电话（如 010-68205319）或 11 位手机号",
+    "mobile": "11 位手机号",
+    "postcode": "6 位数字",
+    "email": "电子邮件地址",
+    "icp": "含网站备案号，如 辽ICP备12345678号",
+}

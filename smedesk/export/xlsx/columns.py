@@ -23,19 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from smedesk.forms.checks import FORMAT_RULES
 from smedesk.forms.fields import FieldSpec, field_specs
 
-#: What a format check accepts, for the rule line of a template. forms.checks holds the
-#: checks themselves but no short description of each format, so it is worded here.
-FORMAT_RULES = {
-    "uscc": "18 位，末位为校验码（GB 32100-2015）",
-    "phone": "固定电话（如 010-68205319）或 11 位手机号",
-    "mobile": "11 位手机号",
-    "postcode": "6 位数字",
-    "email": "电子邮件地址",
-    "icp": "含网站备案号，如 辽ICP备12345678号",
-}
-
+#: What a column of each value kind accepts, for the rule line of a template (the
+#: descriptions of formats such as uscc live beside their checks in forms.checks).
 _KIND_RULES = {
     "int": "整数",
     "float": "数字",
