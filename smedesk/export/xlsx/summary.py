@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable, Iterator
 from copy import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from smedesk.export.xlsx.safety import put_text
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.dimensions import RowDimension
+
+from smedesk.export.xlsx.safety import is_formula_like, put_text
 from smedesk.export.xlsx.styles import (
     BODY_FONT,
     BORDER,
@@ -27,9 +33,6 @@ from smedesk.export.xlsx.styles import (
 )
 from smedesk.forms.fields import spec_of
 from smedesk.forms.recommendation import RecommendationSummary, SummaryRow
-
-if TYPE_CHECKING:
-    pass
 
 # The paper's header texts, verbatim from the seed (附件2). They are kept here, not
 # composed from the field labels, because the paper's wording differs from the labels:
@@ -84,98 +87,136 @@ def row_cells(index: int, row: SummaryRow) -> list[Any]:
 
 def write_summary(summary: RecommendationSummary, path: str | os.PathLike[str]) -> None:
     """Write the 推荐汇总表 of ``summary`` to ``path`` (.xlsx)."""
-    from openpyxl import Workbook
-
-    # Not write-only mode: it accepts styled cells only through a raised-and-caught
-    # exception per cell, which made a 1,000-row table slower, not faster.
-    wb = Workbook()
-    ws = wb.active
+    # A streaming (write-only) workbook: each row goes to the file as it is appended,
+    # so the 1,000-row table is never held, sorted and walked again at save time.
+    wb = Workbook(write_only=True)
+    ws = _SummarySheet(parent=wb, title=sheet_title("推荐汇总表"))
+    wb._add_sheet(ws)
     fill_summary_sheet(ws, summary)
     wb.save(os.fspath(path))
 
 
-def fill_summary_sheet(ws: Any, summary: RecommendationSummary) -> None:
-    """Lay the table out on ``ws``, an empty sheet (normal or write-only).
+class _SummarySheet(WriteOnlyWorksheet):  # type: ignore[misc]
+    """A write-only sheet that takes ready-made cells and knows its size in advance.
+
+    openpyxl's streaming sheet accepts a styled cell only after trying to store it as a
+    value and catching the error, once per cell; this one takes the cells as they are.
+    It also writes the ``<dimension>`` a normal sheet writes (a streaming sheet cannot
+    know it before the first row, but the summary's size is known from the start).
+    """
+
+    dimension: str | None = None
+
+    def calculate_dimension(self) -> str | None:
+        return self.dimension
+
+    def _values_to_row(self, values: Iterable[Any], row_idx: int) -> Iterator[Any]:
+        for col_idx, cell in enumerate(values, 1):
+            if cell is None:
+                continue
+            cell.row, cell.column = row_idx, col_idx
+            yield cell
+
+
+class _RowHeight(RowDimension):  # type: ignore[misc]
+    """A custom row height shared by every row of that height.
+
+    Writing a row asks its dimension for its attributes (checking a style and seven
+    flags each time); the answer, «ht=… customHeight=1», is worked out once here.
+    """
+
+    def __init__(self, worksheet: Any, height: float) -> None:
+        super().__init__(worksheet, ht=height)
+        self._attrs = tuple(super().__iter__())
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._attrs)
+
+
+def fill_summary_sheet(ws: _SummarySheet, summary: RecommendationSummary) -> None:
+    """Lay the table out on ``ws``, an empty streaming sheet.
 
     Rows are appended top to bottom and everything a streaming writer puts before the
-    first row (widths, fit-to-page) is set first, so both kinds of sheet work.
+    first row (size, widths, fit-to-page) is set first. The table's cells share their
+    style arrays and rows of equal height share one dimension: nothing can restyle a
+    row of a streaming sheet once it is appended, so no cell is given its own copy.
     """
     ncols = len(PAPER_HEADERS)
     last = "ABCDEF"[ncols - 1]
     body = len(summary.rows) or BLANK_ROWS
     last_row = HEADER_ROW + body + len(PAPER_NOTES)
     ws.title = sheet_title("推荐汇总表")
+    ws.dimension = f"A1:{last}{last_row}"
     for i, width in enumerate(WIDTHS):
         ws.column_dimensions["ABCDEF"[i]].width = width
     set_up_for_paper(ws, f"A1:{last}{last_row}", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    heights: dict[float, _RowHeight] = {}
 
-    _line(ws, TITLE_ROW, summary.title_text, TITLE_FONT, CENTER_WRAP, 36, f"A{TITLE_ROW}:{last}")
-    _line(ws, SEAL_ROW, seal_line(summary), HEADER_FONT, LEFT_WRAP, 28, f"A{SEAL_ROW}:{last}")
-    heads = list(PAPER_HEADERS.values())
+    def height_of(h: float) -> _RowHeight:
+        dim = heights.get(h)
+        if dim is None:
+            dim = heights[h] = _RowHeight(ws, h)
+        return dim
+
+    def line(r: int, text: str, font: Any, align: Any, height: float) -> None:
+        """A row holding one text across the table's width (title, seal line, a note)."""
+        cell = Cell(ws, row=r, column=1)
+        put_text(cell, text)
+        cell.font, cell.alignment = font, align
+        ws.row_dimensions[r] = height_of(height)
+        ws.append([cell])
+        ws.merged_cells.add(f"A{r}:{last}{r}")
+
+    line(TITLE_ROW, summary.title_text, TITLE_FONT, CENTER_WRAP, 36)
+    line(SEAL_ROW, seal_line(summary), HEADER_FONT, LEFT_WRAP, 28)
     head_style = _style(ws, HEADER_FONT, BORDER, CENTER_WRAP)
-    _table_row(ws, HEADER_ROW, heads, (head_style, head_style))
+    heads = list(PAPER_HEADERS.values())
+    ws.row_dimensions[HEADER_ROW] = height_of(_height(heads))
+    ws.append(_table_cells(ws, HEADER_ROW, heads, (head_style,) * ncols))
 
-    styles = (_style(ws, BODY_FONT, BORDER, CENTER_WRAP), _style(ws, BODY_FONT, BORDER, LEFT_WRAP))
+    styles = (_style(ws, BODY_FONT, BORDER, CENTER_WRAP),) + (
+        _style(ws, BODY_FONT, BORDER, LEFT_WRAP),
+    ) * (ncols - 1)
     r = HEADER_ROW
     for r, values in enumerate(
         (row_cells(i, row) for i, row in enumerate(summary.rows, start=1)), start=HEADER_ROW + 1
     ):
-        _table_row(ws, r, values, styles)
+        # A streaming sheet writes a row's height when the row is appended: set it first.
+        ws.row_dimensions[r] = height_of(_height(values))
+        ws.append(_table_cells(ws, r, values, styles))
     if not summary.rows:  # a blank form to fill by hand: empty bordered rows
+        blank = [None] * ncols
         for r in range(HEADER_ROW + 1, HEADER_ROW + 1 + BLANK_ROWS):
-            _table_row(ws, r, [None] * ncols, styles, height=40)
+            ws.row_dimensions[r] = height_of(40)
+            ws.append(_table_cells(ws, r, blank, styles))
     for k, note in enumerate(PAPER_NOTES):
         r += 1
         height = _LINE_HEIGHT * _lines(note, sum(WIDTHS)) + 4
-        text = note if k == 0 else _NOTE_INDENT + note
-        _line(ws, r, text, BODY_FONT, LEFT_WRAP, height, f"A{r}:{last}")
+        line(r, note if k == 0 else _NOTE_INDENT + note, BODY_FONT, LEFT_WRAP, height)
 
 
 def _style(ws: Any, font: Any, border: Any, alignment: Any) -> Any:
-    """The style array of a cell off the sheet, to be copied into many cells."""
-    from openpyxl.cell.cell import Cell
-
+    """The style array of a cell off the sheet, to be shared by many cells."""
     cell = Cell(ws)
     cell.font, cell.border, cell.alignment = font, border, alignment
     return cell._style
 
 
-def _line(ws: Any, r: int, text: str, font: Any, align: Any, height: float, merge: str) -> None:
-    """A row holding one text across the table's width (title, seal line, a note)."""
-    from openpyxl.cell.cell import Cell
+def _table_cells(ws: Any, r: int, values: list[Any], styles: tuple[Any, ...]) -> list[Any]:
+    """One row of bordered table cells; ``styles`` gives each column's style array.
 
-    cell = Cell(ws, row=r, column=1)
-    put_text(cell, text)
-    cell.font, cell.alignment = font, align
-    ws.row_dimensions[r].height = height
-    ws.append([cell])
-    ws.merged_cells.add(f"{merge}{r}")
-
-
-def _table_row(
-    ws: Any,
-    r: int,
-    values: list[Any],
-    styles: tuple[Any, Any],
-    *,
-    height: float | None = None,
-) -> None:
-    from openpyxl.cell.cell import Cell
-
-    # Each cell gets a copy of a prototype's style array: assigning font, border and
-    # alignment objects makes openpyxl hash each one per cell, which was most of the
-    # time spent on a 1,000-row table.
+    Assigning font, border and alignment objects makes openpyxl hash each one per cell,
+    which was most of the time spent on a 1,000-row table: the cells share prebuilt
+    style arrays instead, and only a cell that needs the quote prefix gets its own.
+    """
     cells = []
     for c, value in enumerate(values, start=1):
-        cell = Cell(ws, row=r, column=c, style_array=copy(styles[0] if c == 1 else styles[1]))
-        if isinstance(value, str):
+        cell = Cell(ws, row=r, column=c, value=value, style_array=styles[c - 1])
+        if isinstance(value, str) and is_formula_like(value):
+            cell._style = copy(cell._style)
             put_text(cell, value)
-        elif value is not None:
-            cell.value = value
         cells.append(cell)
-    # A streaming sheet writes a row's height when the row is appended: set it first.
-    ws.row_dimensions[r].height = height or _height(values, r)
-    ws.append(cells)
+    return cells
 
 
 def _lines(text: str, width: float) -> int:
@@ -186,8 +227,9 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
 
 
-def _height(values: list[Any], r: int) -> float:
+def _height(values: list[Any]) -> float:
     lines = max(
-        (_lines(str(v), WIDTHS[i]) for i, v in enumerate(values) if v is not None), default=1
+        (_lines(str(v), width) for v, width in zip(values, WIDTHS, strict=True) if v is not None),
+        default=1,
     )
     return max(_LINE_HEIGHT * lines + 6, 24.0)
