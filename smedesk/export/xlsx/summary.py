@@ -172,7 +172,8 @@ def fill_summary_sheet(ws: _SummarySheet, summary: RecommendationSummary) -> Non
     head_style = _style(ws, HEADER_FONT, BORDER, CENTER_WRAP)
     heads = list(PAPER_HEADERS.values())
     ws.row_dimensions[HEADER_ROW] = height_of(_height(heads))
-    ws.append(_table_cells(ws, HEADER_ROW, heads, (head_style,) * ncols))
+    ids: dict[int, int] = {}  # shared style array's id() -> its index in the workbook
+    ws.append(_table_cells(ws, HEADER_ROW, heads, (head_style,) * ncols, ids))
 
     styles = (_style(ws, BODY_FONT, BORDER, CENTER_WRAP),) + (
         _style(ws, BODY_FONT, BORDER, LEFT_WRAP),
@@ -183,12 +184,12 @@ def fill_summary_sheet(ws: _SummarySheet, summary: RecommendationSummary) -> Non
     ):
         # A streaming sheet writes a row's height when the row is appended: set it first.
         ws.row_dimensions[r] = height_of(_height(values))
-        ws.append(_table_cells(ws, r, values, styles))
+        ws.append(_table_cells(ws, r, values, styles, ids))
     if not summary.rows:  # a blank form to fill by hand: empty bordered rows
         blank = [None] * ncols
         for r in range(HEADER_ROW + 1, HEADER_ROW + 1 + BLANK_ROWS):
             ws.row_dimensions[r] = height_of(40)
-            ws.append(_table_cells(ws, r, blank, styles))
+            ws.append(_table_cells(ws, r, blank, styles, ids))
     for k, note in enumerate(PAPER_NOTES):
         r += 1
         height = _LINE_HEIGHT * _lines(note, sum(WIDTHS)) + 4
@@ -202,34 +203,71 @@ def _style(ws: Any, font: Any, border: Any, alignment: Any) -> Any:
     return cell._style
 
 
-def _table_cells(ws: Any, r: int, values: list[Any], styles: tuple[Any, ...]) -> list[Any]:
+class _TableCell(Cell):  # type: ignore[misc]
+    """A table cell that is told its style's index in the workbook.
+
+    Writing a styled cell asks for ``style_id``, a property that hashes the cell's
+    style array and looks it up among the workbook's styles, every time; the table's
+    cells share a few style arrays, so each index is looked up once and handed to the
+    cells as a plain attribute, which takes the property's place.
+    """
+
+    __slots__ = ("style_id",)
+
+
+def _table_cells(
+    ws: Any, r: int, values: list[Any], styles: tuple[Any, ...], ids: dict[int, int]
+) -> list[Any]:
     """One row of bordered table cells; ``styles`` gives each column's style array.
 
     Assigning font, border and alignment objects makes openpyxl hash each one per cell,
     which was most of the time spent on a 1,000-row table: the cells share prebuilt
     style arrays instead, and only a cell that needs the quote prefix gets its own.
+    ``ids`` keeps each shared array's index in the workbook (by ``id()``), registered at
+    its first cell so that the indices come out in the order openpyxl would give them.
     """
+    registry = ws.parent._cell_styles
     cells = []
-    for c, value in enumerate(values, start=1):
-        cell = Cell(ws, row=r, column=c, value=value, style_array=styles[c - 1])
+    for c, (value, style) in enumerate(zip(values, styles, strict=True), start=1):
+        cell = _TableCell(ws, row=r, column=c, value=value, style_array=style)
         if isinstance(value, str) and is_formula_like(value):
-            cell._style = copy(cell._style)
+            cell._style = copy(style)
             put_text(cell, value)
+            cell.style_id = registry.add(cell._style)
+        else:
+            sid = ids.get(id(style))
+            if sid is None:
+                sid = ids[id(style)] = registry.add(style)
+            cell.style_id = sid
         cells.append(cell)
     return cells
 
 
+def _usable(width: float) -> float:
+    return max(width - 1.5, 1.0)
+
+
+#: Each column's width less the cell's padding, the room a wrapped line has.
+_USABLE = tuple(_usable(w) for w in WIDTHS)
+
+
 def _lines(text: str, width: float) -> int:
     # Excel does not grow a row for wrapped text on open; estimate the lines instead.
-    usable = max(width - 1.5, 1.0)
+    return _wrapped(text, _usable(width))
+
+
+def _wrapped(text: str, usable: float) -> int:
     if "\n" not in text and 2 * len(text) <= usable:
         return 1  # short enough even if every character is wide
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
 
 
 def _height(values: list[Any]) -> float:
-    lines = max(
-        (_lines(str(v), width) for v, width in zip(values, WIDTHS, strict=True) if v is not None),
-        default=1,
-    )
+    """A table row's height: the most wrapped lines of its cells, each measured once."""
+    lines = 1
+    for value, usable in zip(values, _USABLE, strict=True):
+        if value is not None:
+            n = _wrapped(value if isinstance(value, str) else str(value), usable)
+            if n > lines:
+                lines = n
     return max(_LINE_HEIGHT * lines + 6, 24.0)
