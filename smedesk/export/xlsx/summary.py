@@ -121,8 +121,8 @@ class _SummarySheet(WriteOnlyWorksheet):  # type: ignore[misc]
 class _RowHeight(RowDimension):  # type: ignore[misc]
     """A custom row height shared by every row of that height.
 
-    Writing a row asks its dimension for its attributes (checking a style and seven
-    flags each time); the answer, «ht=… customHeight=1», is worked out once here.
+    Writing a row asks its dimension for its attributes, nine of them, looking its
+    style up twice, every row; the answer, «ht=… customHeight=1», is worked out once.
     """
 
     def __init__(self, worksheet: Any, height: float) -> None:
