@@ -41,13 +41,6 @@ from PySide6.QtWidgets import (
 from smedesk.ui import operations, shortcuts, spacing
 from smedesk.ui.context import AppContext
 from smedesk.ui.i18n import tr
-from smedesk.ui.new_document_dialog import (
-    APPLICANT_KINDS,
-    NewDocumentDialog,
-    kind_title,
-    scheme_choice,
-    scheme_title,
-)
 from smedesk.ui.operations import OperationRunner
 
 if TYPE_CHECKING:
@@ -96,6 +89,9 @@ class DocumentListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():
             return None
+        # Imported when rows are shown, not with the page: the window shows before the list fills.
+        from smedesk.ui.new_document_dialog import kind_title, scheme_choice, scheme_title
+
         info = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -296,6 +292,8 @@ class ApplicationListPage(QWidget):
 
     def reload(self, focus: str | None = None) -> None:
         """Read the list again from the store, keeping (or moving) the selection."""
+        from smedesk.ui.new_document_dialog import APPLICANT_KINDS, kind_title
+
         if self.kind_box.count() == 1:
             # Filled on first use, not when built: the kinds' names come from the form
             # models (pydantic), which the window must not wait for at start-up.
@@ -383,6 +381,8 @@ class ApplicationListPage(QWidget):
     # acting --------------------------------------------------------------------------------
 
     def new_document(self) -> None:
+        from smedesk.ui.new_document_dialog import NewDocumentDialog
+
         dialog = NewDocumentDialog(self)
         if dialog.exec() != NewDocumentDialog.DialogCode.Accepted:
             return

@@ -21,7 +21,6 @@ from ``smedesk.forms`` are not passed through ``tr``.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 from smedesk.resources import resource_path
@@ -39,6 +38,8 @@ def load_catalogue(language: str) -> dict[str, str]:
     """The translation table of ``language`` (empty for Chinese, the source language)."""
     if language == DEFAULT_LANGUAGE:
         return {}
+    import json  # only for a language other than Chinese: not at every start
+
     path = resource_path("translations", f"{language}.json")
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -127,8 +126,8 @@ class MainWindow(QMainWindow):
         self._editor_layout = QVBoxLayout(self.editor_page)
         self._editor_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.editor_page)
-        self.planned_page, self._planned_title, self._planned_text = self._build_planned_page()
-        self.stack.addWidget(self.planned_page)
+        # The other roles' page is built when first shown: most starts never need it.
+        self.planned_page: QWidget | None = None
         old_central = self.centralWidget()
         self.setCentralWidget(self.stack)
         if old_central is not None:
@@ -167,7 +166,7 @@ class MainWindow(QMainWindow):
         settings_button = QPushButton(tr("设置"))
         settings_button.clicked.connect(self.open_settings)
         bar.addWidget(settings_button)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)  # the top area
         self.toolbar = bar
 
     def _build_menus(self) -> None:
@@ -244,6 +243,11 @@ class MainWindow(QMainWindow):
         if role == "applicant":
             self.stack.setCurrentWidget(self.editor_page if self.editor else self.list_page)
         else:
+            if self.planned_page is None:
+                self.planned_page, self._planned_title, self._planned_text = (
+                    self._build_planned_page()
+                )
+                self.stack.addWidget(self.planned_page)
             title, text = _PLANNED[role]
             self._planned_title.setText(tr(title))
             self._planned_text.setText(tr(text))
@@ -374,6 +378,8 @@ class MainWindow(QMainWindow):
             self.open_document(changes.focus)
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(message, 8000)
         QMessageBox.warning(self, tr("操作未完成"), message)
 
@@ -400,6 +406,8 @@ class MainWindow(QMainWindow):
             self.open_document(reopen)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             tr("关于 smedesk"),
@@ -422,9 +430,11 @@ class MainWindow(QMainWindow):
         self.list_page.reload()
         self.reopen_last()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not getattr(self, "_shown_once", False) and not self._store_pending:
+    def setVisible(self, visible: bool) -> None:
+        # Overrides setVisible rather than showEvent: a Python showEvent makes PySide build
+        # the QEvent wrapper types (some milliseconds) before the first frame.
+        super().setVisible(visible)
+        if visible and not getattr(self, "_shown_once", False) and not self._store_pending:
             self._shown_once = True
             # After the first paint: the window appears first, the editor fills in next.
             QTimer.singleShot(0, self.reopen_last)

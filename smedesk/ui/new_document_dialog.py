@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -138,6 +137,8 @@ def build_request(
     platform_name: str = "",
 ) -> NewDocumentRequest:
     """The document data a new application starts from: only what the dialog asked."""
+    import uuid  # here, not at import: uuid loads platform, which start-up need not wait for
+
     kind = choice.applies_to[0]
     doc_id = str(uuid.uuid4())
     data: dict[str, Any] = {
