@@ -3,6 +3,13 @@
 The page reads from the store on the GUI thread (a list query defers the document data, so it
 is cheap) and changes the store only through :mod:`smedesk.ui.operations`; after each
 operation it reloads from what the operation reports.
+
+Start-up: the page is built before the database is open and shows only "opening the
+database" until then. Everything that needs ``PySide6.QtCore.Qt`` waits for the first
+``reload()``: PySide builds that namespace's ~90 Python enums at once on first use (some
+15 ms), so the window shows without it. That is why ``Qt`` is imported inside functions
+here, the table gets its model on first load, and the empty-state label is centred by the
+style sheet.
 """
 
 from __future__ import annotations
@@ -15,7 +22,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
@@ -44,6 +50,8 @@ from smedesk.ui.i18n import tr
 from smedesk.ui.operations import OperationRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     # Types only: the store (SQLAlchemy) is imported after the window shows (see app.py).
     from smedesk.store import DocumentId, DocumentInfo
 
@@ -82,6 +90,8 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        from PySide6.QtCore import Qt
+
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         return None
@@ -90,6 +100,8 @@ class DocumentListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         # Imported when rows are shown, not with the page: the window shows before the list fills.
+        from PySide6.QtCore import Qt
+
         from smedesk.ui.new_document_dialog import kind_title, scheme_choice, scheme_title
 
         info = self.rows[index.row()]
@@ -140,6 +152,7 @@ class ApplicationListPage(QWidget):
         self.ctx, self.runner = ctx, runner
         self.model = DocumentListModel(self)
         self._trash_count = 0
+        self._finished = False
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.reload)
@@ -162,7 +175,8 @@ class ApplicationListPage(QWidget):
         header.addWidget(self.heading)
         self.count_label = QLabel()
         self.count_label.setObjectName("mutedText")
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.count_label)  # aligned to the bottom in _finish()
+        self._header = header
         header.addStretch(1)
         self.new_button = QPushButton(tr("新建申报"))
         self.new_button.setObjectName("primaryButton")
@@ -196,8 +210,7 @@ class ApplicationListPage(QWidget):
         layout.addLayout(filters)
 
         self.stack = QStackedWidget()
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = QTableView()  # its model is set in _finish()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -206,18 +219,11 @@ class ApplicationListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(spacing.ROW_HEIGHT)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.stack.addWidget(self.table)
         self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setObjectName("emptyState")  # centred by the style sheet
         self.empty_label.setWordWrap(True)
         self.stack.addWidget(self.empty_label)
         layout.addWidget(self.stack, 1)
@@ -246,13 +252,23 @@ class ApplicationListPage(QWidget):
         self.hint_label.setObjectName("mutedText")
         actions.addWidget(self.hint_label)
         layout.addLayout(actions)
-
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self._add_shortcuts()
-
-    def _add_shortcuts(self) -> None:
-        # Actions on the page (not the window) so they act only while the list is showing.
         self.actions_by_name: dict[str, QAction] = {}
+
+    def _finish(self) -> None:
+        """The parts that need ``Qt`` (see the module): on the first load, once."""
+        from PySide6.QtCore import Qt
+
+        self._finished = True
+        self._header.setAlignment(self.count_label, Qt.AlignmentFlag.AlignBottom)
+        self.table.setModel(self.model)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        # Actions on the page (not the window) so they act only while the list is showing.
         for name, key, slot in (
             ("new", shortcuts.NEW_DOCUMENT, self.new_document),
             ("open", shortcuts.OPEN_DOCUMENT, self.open_selected),
@@ -264,7 +280,7 @@ class ApplicationListPage(QWidget):
             ("refresh", shortcuts.REFRESH, self.reload),
         ):
             action = QAction(self)
-            action.setShortcut(shortcuts.key(key))
+            shortcuts.assign(action, key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
@@ -294,6 +310,8 @@ class ApplicationListPage(QWidget):
         """Read the list again from the store, keeping (or moving) the selection."""
         from smedesk.ui.new_document_dialog import APPLICANT_KINDS, kind_title
 
+        if not self._finished:
+            self._finish()
         if self.kind_box.count() == 1:
             # Filled on first use, not when built: the kinds' names come from the form
             # models (pydantic), which the window must not wait for at start-up.
@@ -358,6 +376,8 @@ class ApplicationListPage(QWidget):
         self.hint_label.setText(hint if self.model.rows else "")
 
     def selected_ids(self) -> list[DocumentId]:
+        if not self._finished:  # not loaded yet
+            return []
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.rows[row].id for row in rows if row < len(self.model.rows)]
 

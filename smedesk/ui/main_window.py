@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -192,12 +192,14 @@ class MainWindow(QMainWindow):
     def _action(self, menu: Any, text: str, key: Any, slot: Any) -> QAction:
         action = QAction(text, self)
         if key is not None:
-            action.setShortcut(shortcuts.key(key))
+            shortcuts.assign(action, key)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
     def _build_planned_page(self) -> tuple[QWidget, QLabel, QLabel]:
+        from PySide6.QtCore import Qt  # not at import: see smedesk.ui.app_list
+
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(spacing.MARGIN * 3, spacing.MARGIN * 3, spacing.MARGIN * 3, 0)
@@ -310,6 +312,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _placeholder(self, title: str) -> QWidget:
+        from PySide6.QtCore import Qt
+
         page = QLabel(
             tr("「{title}」\n\n编辑器正在开发中，稍后的版本中可在这里逐节填写申报材料。").format(
                 title=title

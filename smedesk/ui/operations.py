@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 from smedesk.ui.i18n import tr
@@ -179,6 +179,8 @@ class OperationRunner(QObject):
         self._next += 1
         token = self._next
         if not self._callbacks:
+            from PySide6.QtCore import Qt  # not at import: see smedesk.ui.app_list
+
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._callbacks[token] = on_success
         self.started.emit(label)

@@ -6,7 +6,12 @@ user's operating system; the rest are plain strings that QKeySequence parses.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 StandardKey = QKeySequence.StandardKey
 
@@ -39,3 +44,13 @@ SELF_CHECK = "F9"
 def key(sequence: str | QKeySequence.StandardKey) -> QKeySequence:
     """A QKeySequence for one of the constants above."""
     return QKeySequence(sequence)
+
+
+def assign(action: QAction, sequence: str | QKeySequence.StandardKey) -> None:
+    """Give ``action`` one of the shortcuts above (the same as ``setShortcut``).
+
+    Through ``setShortcuts``: PySide's overload check for ``setShortcut`` tries the ``Qt.Key``
+    conversion and so builds every enum of the ``Qt`` namespace (some 15 ms) before the first
+    window can show.
+    """
+    action.setShortcuts([key(sequence)])

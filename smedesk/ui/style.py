@@ -31,7 +31,9 @@ QToolBar#mainToolBar {{
 QLabel#brand {{ font-size: 13pt; font-weight: bold; color: {ACCENT_DARK}; padding-right: 12px; }}
 QLabel#pageHeading {{ font-size: 15pt; font-weight: bold; color: #1d2733; }}
 QLabel#mutedText {{ color: {MUTED}; }}
-QLabel#emptyState {{ color: {MUTED}; font-size: 11pt; padding: 40px; }}
+QLabel#emptyState {{
+    color: {MUTED}; font-size: 11pt; padding: 40px; qproperty-alignment: AlignCenter;
+}}
 QLabel#plannedTitle {{ font-size: 15pt; font-weight: bold; color: #1d2733; }}
 QFrame#card {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; }}
 QPushButton {{
