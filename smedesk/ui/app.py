@@ -64,13 +64,16 @@ def open_settings(path: str | os.PathLike[str] | None = None) -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "smedesk", "smedesk")
 
 
-def prepare_application(app: QApplication, language: str) -> str:
-    """Font, style and interface language: the same in the program, tests and screenshots."""
+def prepare_application(app: QApplication, language: str, *, style_set: bool = False) -> str:
+    """Font, style and interface language: the same in the program, tests and screenshots.
+
+    ``style_set``: ``app`` was created with ``-style Fusion`` (see ``style.apply_style``).
+    """
     from smedesk.ui import i18n
     from smedesk.ui.fonts import apply_application_font
     from smedesk.ui.style import apply_style
 
-    apply_style(app)
+    apply_style(app, style_set=style_set)
     apply_application_font(app)
     return i18n.set_language(language)
 
@@ -191,8 +194,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from smedesk.ui.style import STYLE
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # The style as an argument, so Qt picks it without a setStyle call (see apply_style).
+        app = QApplication([*(argv or sys.argv), "-style", STYLE])
     app.setApplicationName("smedesk")
     app.setOrganizationName("smedesk")
     app.setApplicationDisplayName("smedesk")
@@ -203,7 +212,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from smedesk.ui.main_window import MainWindow
 
     language = prepare_application(
-        app, settings_dialog.read_setting(settings, settings_dialog.LANGUAGE)
+        app,
+        settings_dialog.read_setting(settings, settings_dialog.LANGUAGE),
+        style_set=existing is not app,
     )
     role = str(settings.value(settings_dialog.ROLE, "applicant"))
     ctx = AppContext(

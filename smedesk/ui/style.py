@@ -77,8 +77,18 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 """
 
 
-def apply_style(app: QApplication) -> None:
-    """Fusion plus the style sheet, for the whole application."""
-    app.setStyle("Fusion")
+#: The Qt style under the sheet; ``run()`` passes it as ``-style`` when it creates the app.
+STYLE = "Fusion"
+
+
+def apply_style(app: QApplication, *, style_set: bool = False) -> None:
+    """Fusion plus the style sheet, for the whole application.
+
+    ``style_set``: the application was created with ``-style Fusion``. Then ``setStyle`` is
+    skipped: it hands back the QStyle, and wrapping that makes PySide build QStyle's enums
+    (some milliseconds) before the window shows.
+    """
+    if not style_set:
+        app.setStyle(STYLE)
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(QIcon(str(resource_path("icons", "smedesk.svg"))))
