@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from smedesk.store import Database, StoreError, default_database_url, open_database
+from smedesk.store import Database, StoreError, default_database_url, migrate, open_database
 from smedesk.store.migrate import alembic_config, head_revision, upgrade
 from smedesk.store.models import Base
 
@@ -152,3 +154,19 @@ def test_alembic_config_needs_no_ini_file() -> None:
     assert config.config_file_name is None
     location = Path(config.get_main_option("script_location") or "")
     assert (location / "env.py").is_file()
+
+
+def test_schema_head_constant_is_alembic_head() -> None:
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
+def test_up_to_date_database_opens_without_alembic(db_path: Path) -> None:
+    """Start-up fast path: a current database is recognised without importing Alembic."""
+    open_database(f"sqlite:///{db_path}").close()
+    code = (
+        "import sys; from smedesk.store import open_database; "
+        f"open_database({f'sqlite:///{db_path}'!r}).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
