@@ -118,9 +118,11 @@ class PdfExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         copies: int = 1,
+        version: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.version = version  # the footer's version text; None: scheme@version
         self.attachments = list(attachments)
         self.suggested = Path(suggested) if suggested else Path(f"{doc.display_title()}.pdf")
         self.result: Any = None
@@ -223,7 +225,11 @@ class PdfExportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.status.setText(tr("正在生成 PDF……"))
         self.progress.setRange(0, 0)  # busy until the first report gives the total
-        options = {"copies": self.copies.value(), "cross_seal": self.cross_seal.isChecked()}
+        options = {
+            "copies": self.copies.value(),
+            "cross_seal": self.cross_seal.isChecked(),
+            "version": self.version,
+        }
         worker = _ExportWorker(self.doc, self.attachments, self.temp_path, options)
         thread = QThread(self)
         worker.moveToThread(thread)
@@ -343,17 +349,23 @@ def open_pdf_export(
     doc: Any,
     attachments: Sequence[Any] = (),
     suggested: str | Path | None = None,
+    *,
+    revision: int | None = None,
 ) -> PdfExportDialog:
     """Open the export dialog for ``doc`` (window-modal) and start building the preview.
 
     ``attachments`` are :class:`smedesk.export.pdf.Attachment` (material id, file name,
-    bytes), read from the store by the caller. The default number of copies is the
+    bytes), read from the store by the caller. ``revision`` is the stored document's
+    revision number, printed in the footer as its version («版本 第 12 版»); without it
+    the footer shows the scheme and its version. The default number of copies is the
     number of sealed sets the document's scheme asks for, when it says.
     """
+    from smedesk.export.pdf import revision_label
     from smedesk.export.pdf.scheme import scheme_view
 
     copies = scheme_view(doc).sealed_copies or 1
-    dialog = PdfExportDialog(doc, attachments, suggested, parent, copies=copies)
+    version = revision_label(revision) if revision is not None else None
+    dialog = PdfExportDialog(doc, attachments, suggested, parent, copies=copies, version=version)
     dialog.open()
     dialog.start()
     return dialog

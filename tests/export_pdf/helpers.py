@@ -36,6 +36,22 @@ def assert_in_order(text: str, labels: list[str]) -> None:
         pos = found + len(squeeze(label))
 
 
+def words(path: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Per page, each word with its box in points from the top-left: (text, x0, y0, x1, y1)."""
+    args = ["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"]
+    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    pages: list[list[tuple[str, float, float, float, float]]] = []
+    for line in out.splitlines():
+        if "<page " in line:
+            pages.append([])
+        elif m := re.search(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line
+        ):
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            pages[-1].append((m.group(5), x0, y0, x1, y1))
+    return pages
+
+
 def fonts(path: Path) -> list[dict[str, str]]:
     out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True)
     lines = out.stdout.splitlines()[2:]
@@ -51,6 +67,13 @@ def page_count(path: Path) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(str(path)).pages)
+
+
+def page_size(path: Path, index: int = 0) -> tuple[float, float]:
+    from pypdf import PdfReader
+
+    box = PdfReader(str(path)).pages[index].mediabox
+    return float(box.width), float(box.height)
 
 
 def render(path: Path, out_dir: Path, *, dpi: int, first: int = 1, last: int = 1) -> list[Path]:

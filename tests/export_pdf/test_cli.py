@@ -50,3 +50,14 @@ def test_missing_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code = main(["export", "pdf", str(write_doc(tmp_path)), "-o", str(tmp_path / "no" / "x.pdf")])
     assert code == 2
     assert "不存在" in capsys.readouterr().err
+
+
+def test_footer_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No store behind the CLI: scheme@version by default, or the label given."""
+    doc = write_doc(tmp_path)
+    ref = samples.recommendation_form().scheme
+    assert main(["export", "pdf", str(doc), "-o", str(tmp_path / "a.pdf")]) == 0
+    assert f"版本 {ref.id}@{ref.version} ·" in capsys.readouterr().out
+    assert main(["export", "pdf", str(doc), "-o", str(tmp_path / "b.pdf"),
+                 "--version-label", "第 3 版"]) == 0  # fmt: skip
+    assert "版本 第 3 版 ·" in capsys.readouterr().out

@@ -22,7 +22,7 @@ from smedesk.ui.pdf_export_dialog import (
 )
 
 from . import samples
-from .helpers import page_count
+from .helpers import page_count, pdf_text
 
 
 def wait_done(qtbot, dialog: PdfExportDialog, timeout: int = 60000) -> None:
@@ -40,10 +40,29 @@ def test_preview_then_save(qtbot, tmp_path: Path) -> None:
     assert dialog.result.copies == copies
     if qt_pdf_available():
         assert dialog._pdf_document.pageCount() == dialog.result.pages * copies
+    # No stored revision given: the footer keeps the scheme and its version.
+    doc = dialog.doc
+    assert f"版本 {doc.scheme.id}@{doc.scheme.version} ·" in dialog.result.footer
     target = dialog.save(tmp_path / "saved.pdf")
     assert target == tmp_path / "saved.pdf"
     assert page_count(target) == dialog.result.pages * copies
     assert sorted(p.name for p in tmp_path.iterdir()) == ["saved.pdf"]
+    dialog.close()
+
+
+def test_revision_is_the_footer_version(qtbot, tmp_path: Path) -> None:
+    doc = samples.panel_opinion()
+    dialog = open_pdf_export(None, doc, [], tmp_path / "p.pdf", revision=12)
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    assert dialog.result is not None
+    footer = dialog.result.footer
+    assert f"编号 {doc.doc_id} · 版本 第 12 版 · 指纹 {dialog.result.fingerprint[:16]}" == footer
+    assert footer in dialog.status.text()
+    target = dialog.save(tmp_path / "saved.pdf")
+    assert target is not None
+    assert "版本 第 12 版" in pdf_text(target, raw=False)
+    assert "@" not in footer  # the scheme@version stand-in is gone
     dialog.close()
 
 

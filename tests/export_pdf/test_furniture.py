@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from smedesk.export.pdf import ExportCancelled, export_pdf
+from smedesk.export.pdf.styles import (
+    LANDSCAPE_MARGINS,
+    PORTRAIT_MARGINS,
+    SEAL_DIAMETER,
+    Margins,
+)
 
 from . import samples
-from .helpers import decode_qr, needs_poppler, needs_zbar, page_count, pdf_text, render
+from .helpers import (
+    decode_qr,
+    needs_poppler,
+    needs_zbar,
+    page_count,
+    page_size,
+    pdf_text,
+    render,
+    words,
+)
 
 
 @needs_poppler
@@ -62,6 +79,56 @@ def test_cross_seal_marks(tmp_path: Path) -> None:
     export_pdf(samples.panel_opinion(), marked, cross_seal=True)
     assert "骑缝章" in pdf_text(marked).replace("\n", "")
     assert "骑缝章" not in pdf_text(plain).replace("\n", "")
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("make", "margins"),
+    [
+        (samples.panel_opinion, PORTRAIT_MARGINS),
+        (samples.recommendation_summary, LANDSCAPE_MARGINS),
+    ],
+    ids=["portrait", "landscape"],
+)
+def test_cross_seal_marks_sit_on_the_binding_edge(
+    tmp_path: Path, make: Callable[[], Any], margins: Margins
+) -> None:
+    """The half seal stands on the left (binding) edge, inside the margin, clear of text."""
+    from PIL import Image, ImageChops
+
+    plain, marked = tmp_path / "plain.pdf", tmp_path / "marked.pdf"
+    export_pdf(make(), plain)
+    export_pdf(make(), marked, cross_seal=True)
+    radius = SEAL_DIAMETER / 2
+    assert radius < margins.left  # the mark fits the binding margin
+    page = words(marked)[0]
+    _width, height = page_size(marked)
+    mid = height / 2
+    caption = [w for w in page if w[0] in "骑缝章"]
+    assert len(caption) == 3
+    for _, x0, y0, x1, y1 in caption:
+        assert x0 > 0 and x1 < radius  # in the binding margin, not near the opening edge
+        assert mid - radius < y0 and y1 < mid + radius
+    # Nothing else on the page reaches into the mark's half circle.
+    others = [w for w in page if w not in caption]
+    assert others
+    for text, x0, y0, _x1, y1 in others:
+        overlaps = x0 < radius and y0 < mid + radius and y1 > mid - radius
+        assert not overlaps, text
+    # Drawn marks (arc, edge line, caption) are the only difference from the plain page,
+    # and they all lie in the left strip, about the middle of the page's height.
+    dpi = 60
+    (tmp_path / "p").mkdir()
+    (tmp_path / "m").mkdir()
+    a = Image.open(render(plain, tmp_path / "p", dpi=dpi)[0]).convert("L")
+    b = Image.open(render(marked, tmp_path / "m", dpi=dpi)[0]).convert("L")
+    box = ImageChops.difference(a, b).getbbox()
+    assert box is not None
+    px = dpi / 72
+    left, top, right, bottom = box
+    assert left <= 2 and right <= radius * px + 2
+    assert abs((top + bottom) / 2 - mid * px) <= 2
+    assert bottom - top >= 2 * radius * px - 4  # the whole half circle, not just the caption
 
 
 def test_progress_reaches_total(tmp_path: Path) -> None:

@@ -16,16 +16,24 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from smedesk.export.pdf.attachments import Attachment, AttachmentError
-    from smedesk.export.pdf.builder import ExportResult, export_pdf
+    from smedesk.export.pdf.builder import ExportResult, export_pdf, revision_label
     from smedesk.export.pdf.template import ExportCancelled
 
-__all__ = ["Attachment", "AttachmentError", "ExportCancelled", "ExportResult", "export_pdf"]
+__all__ = [
+    "Attachment",
+    "AttachmentError",
+    "ExportCancelled",
+    "ExportResult",
+    "export_pdf",
+    "revision_label",
+]
 
 _WHERE = {
     "Attachment": "attachments",
     "AttachmentError": "attachments",
     "ExportResult": "builder",
     "export_pdf": "builder",
+    "revision_label": "builder",
     "ExportCancelled": "template",
 }
 

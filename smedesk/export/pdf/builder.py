@@ -70,8 +70,18 @@ def _layouts() -> dict[str, tuple[Layout, str]]:
     }
 
 
+def revision_label(number: int) -> str:
+    """The footer's version for a stored document: its revision number, «第 12 版»."""
+    return f"第 {number} 版"
+
+
 def identity_line(doc: Document, fingerprint: str, version: str | None = None) -> str:
-    """The footer (and QR) text: document id, version, short fingerprint."""
+    """The footer (and QR) text: document id, version, short fingerprint.
+
+    ``version`` is what the caller knows of the document's version: the editor passes
+    the stored revision (:func:`revision_label`); without one (the CLI, which reads a
+    JSON file) the scheme and its version stand in, «miit-2017@2017.1».
+    """
     shown = version or f"{doc.scheme.id}@{doc.scheme.version}"
     return f"编号 {doc.doc_id} · 版本 {shown} · 指纹 {short_fingerprint(fingerprint)}"
 
@@ -90,7 +100,8 @@ def export_pdf(
     """Write the sealed-ready PDF of ``doc`` to ``out_path``.
 
     ``progress(done, total)`` is called as the layout advances; returning False cancels
-    (:class:`ExportCancelled`). A bad attachment raises :class:`AttachmentError`. In
+    (:class:`ExportCancelled`). ``version`` is the footer's version text (see
+    :func:`identity_line`). A bad attachment raises :class:`AttachmentError`. In
     both cases no file is left at ``out_path`` (an existing one is left untouched).
     """
     if copies < 1:

@@ -153,10 +153,18 @@ def draw_qr(canv: Canvas, payload: str, x: float, y: float, size: float) -> None
 
 
 def cross_seal_mark(canv: Canvas, page_width: float, page_height: float) -> None:
-    """Where the 骑缝章 goes: half a seal-sized circle on the outer (opening) edge.
+    """Where the 骑缝章 goes: half a seal-sized circle on the binding edge (订口).
 
-    A left-bound set is fanned out on its opening edge and one seal is struck across
-    all the page edges, so every page carries a slice of it; the mark shows where.
+    The set's pages are fanned out along the binding edge and one seal is struck across
+    all of them, so every page carries a slice of it; the mark shows where. The half
+    circle stands on the left edge and reaches ``SEAL_DIAMETER / 2`` (21 mm) into the
+    page: inside the 28 mm binding margin of portrait pages and the 22 mm left margin
+    of landscape ones, so it never meets the type area.
+
+    Landscape pages (the 汇总表, wide attachment pages) get the mark on their left edge
+    too, as printed: we treat the left edge as the binding edge of every page, although
+    ``LANDSCAPE_MARGINS`` was drawn up for tables bound on their top edge (whose 20 mm
+    top margin could not hold the 21 mm half seal anyway).
     """
     radius = SEAL_DIAMETER / 2
     mid = page_height / 2
@@ -165,13 +173,13 @@ def cross_seal_mark(canv: Canvas, page_width: float, page_height: float) -> None
     canv.setLineWidth(0.6)
     canv.setDash(2, 2)
     path = canv.beginPath()
-    path.arc(page_width - radius, mid - radius, page_width + radius, mid + radius, 90, 180)
+    path.arc(-radius, mid - radius, radius, mid + radius, -90, 180)
     canv.drawPath(path, stroke=1, fill=0)
-    canv.line(page_width - 1, mid - radius, page_width - 1, mid + radius)
+    canv.line(1, mid - radius, 1, mid + radius)
     canv.setFillColor(LIGHT)
     canv.setFont(FONT, 8)
     for i, ch in enumerate("骑缝章"):
-        canv.drawCentredString(page_width - radius / 2, mid + 10 - i * 10, ch)
+        canv.drawCentredString(radius / 2, mid + 10 - i * 10, ch)
     canv.restoreState()
 
 

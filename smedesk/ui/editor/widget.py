@@ -219,7 +219,7 @@ class EditorWidget(QWidget):
         opener = _pdf_export()
         if opener is None:
             return
-        self.flush()
+        saved = self.flush()
         from smedesk.export.pdf.attachments import Attachment
 
         doc, _unreadable = self.state.document()
@@ -228,7 +228,11 @@ class EditorWidget(QWidget):
             Attachment(info.material_id, info.filename, store.attachment_content(info.id))
             for info in store.attachments(self.state.doc_id)
         ]
-        opener(self, doc, files)
+        # The footer names the stored revision the paper was printed from; if the edits
+        # could not be stored, no revision holds what is printed, so none is named.
+        revisions = store.revisions(self.state.doc_id) if saved else []
+        revision = revisions[-1].number if revisions else None
+        opener(self, doc, files, revision=revision)
 
     def _saved(self, when: float) -> None:
         stamp = dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
