@@ -7,11 +7,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from smedesk.errors import UserError
 from smedesk.forms.application import ApplicationReport
 from smedesk.forms.common import Document
 from smedesk.forms.creation import CreationApplication
 from smedesk.forms.opinion import ExpertOpinion, PanelOpinion
 from smedesk.forms.recommendation import RecommendationForm, RecommendationSummary
+from smedesk.forms.upgrades import upgrade
 
 DOCUMENT_KINDS: dict[str, type[Document]] = {
     cls.KIND: cls
@@ -26,12 +28,8 @@ DOCUMENT_KINDS: dict[str, type[Document]] = {
 }
 
 
-class DocumentError(Exception):
+class DocumentError(UserError):
     """A document that cannot be read; ``message`` is a Chinese sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def parse_document(data: object) -> Document:
@@ -45,6 +43,7 @@ def parse_document(data: object) -> Document:
         raise DocumentError(f"未知的文档类型 {kind!r}；应为以下之一：{known}")
     if not isinstance(data.get("scheme"), dict):
         raise DocumentError("文档缺少 scheme（方案编号与版本），无法确定适用的规则")
+    data = upgrade(data)
     try:
         return DOCUMENT_KINDS[kind].model_validate(data)
     except ValidationError as exc:

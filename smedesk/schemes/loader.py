@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 from pydantic import ValidationError
 
+from smedesk.errors import UserError
 from smedesk.resources import resource_path
 from smedesk.schemes.model import (
     CHECK_TYPES,
@@ -42,12 +43,8 @@ BUILTIN_IDS = (
 )
 
 
-class SchemeError(Exception):
+class SchemeError(UserError):
     """A scheme that cannot be used; ``message`` is a Chinese sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def version_key(version: str) -> tuple[int, ...]:

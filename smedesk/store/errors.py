@@ -6,10 +6,8 @@ saying what went wrong and, where there is one, what the user can do about it.
 
 from __future__ import annotations
 
+from smedesk.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """An expected failure of the store (unknown id, unreadable file, newer database, ...)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message

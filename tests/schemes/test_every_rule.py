@@ -4,13 +4,14 @@ and an empty one (not met: missing). Generated from the scheme files themselves.
 from __future__ import annotations
 
 import pytest
-from scheme_builders import apply, new_doc, satisfy_when
 
 from smedesk.schemes import Outcome, load_scheme
 from smedesk.schemes.engine import rule_findings
 from smedesk.schemes.findings import Finding
 from smedesk.schemes.loader import BUILTIN_IDS
 from smedesk.schemes.model import RuleSpec, Scheme
+
+from support.scheme_builders import apply, new_doc, satisfy_when
 
 
 def _cases() -> list[tuple[str, str, str, str]]:

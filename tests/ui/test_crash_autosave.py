@@ -27,7 +27,7 @@ import pytest
 from smedesk.forms import ApplicationReport
 from smedesk.store import DocumentStore, open_database
 
-pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
+pytest_plugins = ["support.editor_fixtures"]
 
 KILLS = 200
 LANES = 4

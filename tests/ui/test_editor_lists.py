@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from smedesk.forms.checks import uscc_check_character
 from smedesk.ui.editor.list_page import ListPage
 
-pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
+pytest_plugins = ["support.editor_fixtures"]
 
 
 def uscc(n: int) -> str:

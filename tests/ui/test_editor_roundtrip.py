@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from smedesk.ui.editor import EditorWidget
 from smedesk.ui.editor.form_page import FormPage
 
-pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
+pytest_plugins = ["support.editor_fixtures"]
 
 
 def field(editor: EditorWidget, page: str, path: str) -> Any:

@@ -11,7 +11,7 @@ from smedesk.schemes import Outcome
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
 
-pytest_plugins = ["editor_fixtures"]  # tests/ui is on sys.path (rootdir-less import)
+pytest_plugins = ["support.editor_fixtures"]
 
 
 def evaluated(qtbot: Any, editor: Any) -> list[Any]:

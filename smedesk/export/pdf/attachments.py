@@ -18,6 +18,7 @@ from pypdf import PageObject, PdfReader, Transformation
 from pypdf.errors import PyPdfError
 from reportlab.lib.units import mm
 
+from smedesk.errors import UserError
 from smedesk.export.pdf.scheme import SchemeView
 
 #: Image formats accepted (Pillow decodes them; ReportLab embeds JPEG as it is).
@@ -33,14 +34,13 @@ class Attachment:
     content: bytes
 
 
-class AttachmentError(Exception):
+class AttachmentError(UserError):
     """An attachment that cannot go into the bound PDF; ``message`` names the file."""
 
     def __init__(self, filename: str, reason: str) -> None:
         self.filename = filename
         self.reason = reason
-        self.message = f"附件“{filename}”无法使用：{reason}。导出已停止，未生成文件。"
-        super().__init__(self.message)
+        super().__init__(f"附件“{filename}”无法使用：{reason}。导出已停止，未生成文件。")
 
 
 @dataclass

@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
+from smedesk.errors import Cancelled
 from smedesk.export.pdf.canvas import Furniture, furnish
 from smedesk.export.pdf.styles import (
     LANDSCAPE_MARGINS,
@@ -26,7 +27,7 @@ PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The user cancelled the export; nothing was written."""
 
 

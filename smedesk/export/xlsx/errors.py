@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smedesk.errors import UserError
 
-class WorkbookError(Exception):
+
+class WorkbookError(UserError):
     """The file cannot be used at all; ``message`` is a Chinese sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -40,17 +38,13 @@ class CellError:
         return f"{where}：{self.message}"
 
 
-class ImportFailed(Exception):
+class ImportFailed(UserError):
     """Some rows are bad; nothing was imported. ``errors`` lists every bad cell."""
 
     def __init__(self, errors: list[CellError], path: str = "") -> None:
-        super().__init__(f"{len(errors)} 处错误")
+        super().__init__(format_errors(errors))
         self.errors = errors
         self.path = path
-
-    @property
-    def message(self) -> str:
-        return format_errors(self.errors)
 
 
 def format_errors(errors: list[CellError], limit: int = 50) -> str:

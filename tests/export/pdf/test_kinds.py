@@ -42,8 +42,8 @@ from smedesk.forms.recommendation import (
     SummaryRow,
 )
 
-from . import samples
-from .helpers import assert_in_order, fonts, needs_poppler, page_count, pdf_text
+from support import pdf_samples as samples
+from support.pdf_helpers import assert_in_order, fonts, needs_poppler, page_count, pdf_text
 
 
 def L(model: type, *names: str) -> list[str]:

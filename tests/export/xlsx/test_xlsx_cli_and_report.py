@@ -7,12 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_helpers import good_served_row, served_headers, write_rows
 
 from smedesk.cli import main
 from smedesk.demo import write_demo_set
 from smedesk.export.xlsx import ImportFailed, import_list, save_annotated_copy
 from smedesk.export.xlsx.error_report import ERROR_SHEET
+
+from support.xlsx_helpers import good_served_row, served_headers, write_rows
 
 
 @pytest.fixture

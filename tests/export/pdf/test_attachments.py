@@ -15,8 +15,8 @@ from smedesk.export.pdf import Attachment, AttachmentError, export_pdf
 from smedesk.export.pdf.scheme import MaterialView, SchemeView
 from smedesk.export.pdf.styles import FONT, register_font
 
-from . import samples
-from .helpers import fonts, needs_poppler, page_count, pdf_text
+from support import pdf_samples as samples
+from support.pdf_helpers import fonts, needs_poppler, page_count, pdf_text
 
 SCHEME = SchemeView(
     title="国家中小企业公共服务示范平台",

@@ -15,7 +15,7 @@ from smedesk.forms.fields import spec_of
 from smedesk.forms.recommendation import SummaryRow
 
 # The specification sits beside the checkout as ../shared/seeds (CI clones it there too).
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_42084685bd0d8427.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "001_42084685bd0d8427.txt"
 # The header line of 附件2 as the seed has it (tab-separated cells).
 SEED_HEADER_LINE = (
     "序号\t平台名称\t服务机构名称 (须与申报单位盖章名称一致)\t申请示范平台服务功能类别 (不超过3类)\t"

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_helpers import rows_for, uscc
 
 from smedesk.export.xlsx import import_list, write_list, write_template
 from smedesk.export.xlsx.columns import columns_for
 from smedesk.export.xlsx.template import EXAMPLE_MARK
 from smedesk.forms.lists import LIST_KINDS
+
+from support.xlsx_helpers import rows_for, uscc
 
 KEYS = list(LIST_KINDS)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_helpers import good_served_row, served_headers, write_rows
+
+from support.xlsx_helpers import good_served_row, served_headers, write_rows
 
 pytest.importorskip("PySide6")
 

@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
-from xlsx_helpers import served_headers, uscc, write_rows
 
 from smedesk.export.xlsx import import_list
 from smedesk.forms.enums import Evaluation
+
+from support.xlsx_helpers import served_headers, uscc, write_rows
 
 
 def test_title_rows_any_order_extra_columns_and_messy_cells(tmp_path: Path) -> None:
@@ -121,9 +122,9 @@ def test_the_best_matching_sheet_is_used(tmp_path: Path) -> None:
 
 
 def test_text_starting_with_equals_that_is_not_a_formula_imports(tmp_path: Path) -> None:
-    from xlsx_helpers import rows_for
-
     from smedesk.export.xlsx import write_list
+
+    from support.xlsx_helpers import rows_for
 
     rows = rows_for("served-enterprises", 2)
     rows[0] = rows[0].model_copy(update={"name": '=HYPERLINK("http://x")有限公司'})

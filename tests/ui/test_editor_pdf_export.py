@@ -21,7 +21,7 @@ from smedesk.ui.app import open_settings
 from smedesk.ui.context import AppContext
 from smedesk.ui.editor import EditorWidget, widget
 
-from . import samples
+from support import pdf_samples as samples
 
 
 @pytest.fixture

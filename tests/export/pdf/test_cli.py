@@ -8,8 +8,8 @@ import pytest
 
 from smedesk.cli import main
 
-from . import samples
-from .helpers import needs_poppler, page_count
+from support import pdf_samples as samples
+from support.pdf_helpers import needs_poppler, page_count
 
 
 def write_doc(tmp_path: Path) -> Path:

@@ -16,8 +16,8 @@ from smedesk.export.pdf.styles import (
     Margins,
 )
 
-from . import samples
-from .helpers import (
+from support import pdf_samples as samples
+from support.pdf_helpers import (
     decode_qr,
     needs_poppler,
     needs_zbar,

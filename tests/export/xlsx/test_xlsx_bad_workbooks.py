@@ -6,9 +6,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from xlsx_helpers import good_served_row, served_headers, uscc, write_rows
 
 from smedesk.export.xlsx import ImportFailed, WorkbookError, import_list, safety
+
+from support.xlsx_helpers import good_served_row, served_headers, uscc, write_rows
 
 KEY = "served-enterprises"
 

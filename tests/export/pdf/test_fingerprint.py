@@ -6,7 +6,7 @@ import json
 
 from smedesk.export.fingerprint import canonical_json, document_fingerprint, short_fingerprint
 
-from . import samples
+from support import pdf_samples as samples
 
 
 def test_changing_one_figure_changes_the_fingerprint() -> None:

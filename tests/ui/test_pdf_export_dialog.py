@@ -21,8 +21,8 @@ from smedesk.ui.pdf_export_dialog import (
     qt_pdf_available,
 )
 
-from . import samples
-from .helpers import page_count, pdf_text
+from support import pdf_samples as samples
+from support.pdf_helpers import page_count, pdf_text
 
 
 def wait_done(qtbot, dialog: PdfExportDialog, timeout: int = 60000) -> None:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_helpers import rows_for
 
 from smedesk.demo import build_demo_set
 from smedesk.export.xlsx import write_list, write_summary
 from smedesk.export.xlsx.safety import put_text
+
+from support.xlsx_helpers import rows_for
 
 DANGEROUS = [
     "=1+1",
