@@ -36,7 +36,7 @@ from smedesk.ui.editor.document_state import DocumentState
 
 def editor_saves(store: DocumentStore, doc_id: str, runs: int) -> list[float]:
     stored = store.get(doc_id)
-    state = DocumentState(doc_id, DOCUMENT_KINDS[stored.kind], stored.data)
+    state = DocumentState(doc_id, DOCUMENT_KINDS[stored.kind], stored.data, version=stored.version)
     saver = Autosaver(state, store, "基准")
     saver.flush()
     times = []

@@ -87,15 +87,38 @@ class DocumentState(QObject):
 
     #: a value changed at this path (a field, a cell, or a whole list).
     value_changed = Signal(str)
+    #: the whole data was replaced (another save merged in, a conflict resolved): pages
+    #: showing values must read them again.
+    reloaded = Signal()
 
     def __init__(
-        self, doc_id: str, model_type: type[Document], data: dict[str, Any], parent: Any = None
+        self,
+        doc_id: str,
+        model_type: type[Document],
+        data: dict[str, Any],
+        parent: Any = None,
+        *,
+        version: int,
     ) -> None:
         super().__init__(parent)
         self.doc_id = doc_id
         self.model_type = model_type
         self.data: dict[str, Any] = strip_derived(model_type, data)
         self.revision = 0  # bumped on every change; lets workers drop stale results
+        #: the stored version the data was loaded or last saved as: the next save's base.
+        self.version = version
+
+    def replace_data(self, data: dict[str, Any], *, changed: bool = False) -> None:
+        """Take ``data`` as the document (merged or resolved by the store).
+
+        ``changed``: the new data still has to be saved (a resolved conflict); otherwise it
+        is what is stored, and only the pages refresh.
+        """
+        self.data = strip_derived(self.model_type, data)
+        self.revision += 1
+        self.reloaded.emit()
+        if changed:
+            self.value_changed.emit("")
 
     @property
     def scheme_id(self) -> str:

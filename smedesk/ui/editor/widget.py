@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from smedesk.forms import DOCUMENT_KINDS
 from smedesk.schemes import Finding
+from smedesk.store import SaveConflict
 from smedesk.ui.context import AppContext
 from smedesk.ui.editor.attachments_page import AttachmentsPage
 from smedesk.ui.editor.autosave import Autosaver
+from smedesk.ui.editor.conflict_dialog import ConflictDialog
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
@@ -66,13 +68,19 @@ class EditorWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         stored = ctx.store.get(doc_id)
-        self.state = DocumentState(doc_id, DOCUMENT_KINDS[stored.kind], stored.data, self)
+        self.state = DocumentState(
+            doc_id, DOCUMENT_KINDS[stored.kind], stored.data, self, version=stored.version
+        )
+        self.state.reloaded.connect(self._reload_pages)
         self.undo_stack = QUndoStack(self)
         self.autosaver = Autosaver(self.state, ctx.store, ctx.user_name, self)
         self.autosaver._title = stored.title  # renamed only when the title really changes
         self.autosaver.title_changed.connect(self.title_changed)
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._failed)
+        self.autosaver.merged.connect(self._note)
+        self.autosaver.conflicted.connect(self._show_conflict)
+        self.conflict_dialog: ConflictDialog | None = None
         self.sections = build_sections(self.state.model_type)
         self._by_key = {s.key: s for top in self.sections for s in top.walk()}
         self.pages: dict[str, QWidget] = {}
@@ -233,6 +241,35 @@ class EditorWidget(QWidget):
         revisions = store.revisions(self.state.doc_id) if saved else []
         revision = revisions[-1].number if revisions else None
         opener(self, doc, files, revision=revision)
+
+    def _reload_pages(self) -> None:
+        """The data was replaced (merged or resolved): rebuild the pages from it."""
+        current = next((k for k, w in self.pages.items() if w is self.stack.currentWidget()), None)
+        for widget in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self.undo_stack.clear()  # the commands refer to values that are no longer there
+        self.show_page(current or self.page_names()[0])
+        self.self_check_panel.evaluate_now()
+
+    def _show_conflict(self, conflict: SaveConflict) -> None:
+        dialog = ConflictDialog(conflict, self.state.model_type, self)
+        self.conflict_dialog = dialog
+        self._failed(tr("与他人的修改冲突，请选择保留的值"))
+
+        def done() -> None:
+            self.conflict_dialog = None
+            if self.autosaver.resolve(dialog.resolved(), conflict.version):
+                self._note(tr("已按您的选择保存"))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _note(self, text: str) -> None:
+        self.save_status.setText(text)
+        self.save_status.setStyleSheet("color: #666;")
 
     def _saved(self, when: float) -> None:
         stamp = dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
