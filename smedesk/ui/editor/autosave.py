@@ -21,7 +21,6 @@ from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.i18n import tr
 
 
-
 class Autosaver(QObject):
     """Watches a ``DocumentState`` and stores it after each edit."""
 
