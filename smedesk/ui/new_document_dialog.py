@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from smedesk.ui import spacing
 from smedesk.ui.i18n import N_, tr
-from smedesk.ui.operations import NewDocumentRequest
+from smedesk.ui.operations.documents import NewDocumentRequest
 
 log = logging.getLogger(__name__)
 

@@ -87,7 +87,7 @@ class EditorWidget(QWidget):
         self.tree = SectionTree(self.sections)
         self.tree.section_chosen.connect(self.show_page)
         self.stack = QStackedWidget()
-        self.self_check_panel = SelfCheckPanel(self.state)
+        self.self_check_panel = SelfCheckPanel(self.state, runner=ctx.runner)
         self.self_check_panel.finding_activated.connect(self.open_finding)
         self.self_check_panel.evaluated.connect(self.tree.set_badges)
         self._build()
@@ -240,7 +240,7 @@ class EditorWidget(QWidget):
         # could not be stored, no revision holds what is printed, so none is named.
         revisions = store.revisions(self.state.doc_id) if saved else []
         revision = revisions[-1].number if revisions else None
-        opener(self, doc, files, revision=revision)
+        opener(self, doc, files, revision=revision, runner=self.ctx.runner)
 
     def _reload_pages(self) -> None:
         """The data was replaced (merged or resolved): rebuild the pages from it."""
