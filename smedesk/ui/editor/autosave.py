@@ -81,9 +81,10 @@ class Autosaver(QObject):
             # Another window's or colleague's changes came in: show them too.
             self.state.replace_data(result.merged)
             revision = self.state.revision
-            self.merged.emit(tr("已合并他人同时保存的修改"))
         self._saved_revision = revision
         self.saved.emit(time.time())
+        if result.merged is not None:
+            self.merged.emit(tr("已合并他人同时保存的修改"))
         self._update_title()
         return True
 

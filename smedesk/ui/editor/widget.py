@@ -156,7 +156,7 @@ class EditorWidget(QWidget):
                 owner_type = self.state.model_type
             return ListPage(section, self.state, self.undo_stack, owner_type)
         if section.kind == "attachments":
-            return AttachmentsPage(section, self.state, self.ctx.store)
+            return AttachmentsPage(section, self.state, self.ctx.store, runner=self.ctx.runner)
         page = FormPage(section, self.state, self.request_edit)
         page.open_section.connect(self.show_page)
         return page
