@@ -16,6 +16,8 @@ from smedesk.forms.recommendation import (
 from smedesk.forms.registry import (
     DOCUMENT_KINDS,
     DocumentError,
+    UnknownFieldsError,
+    editable_data,
     json_schema,
     parse_document,
     parse_document_json,
@@ -36,6 +38,8 @@ __all__ = [
     "Region",
     "SatisfactionSurvey",
     "SchemeRef",
+    "UnknownFieldsError",
+    "editable_data",
     "json_schema",
     "parse_document",
     "parse_document_json",
