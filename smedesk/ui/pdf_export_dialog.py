@@ -8,9 +8,8 @@ copies it next to its destination and renames it into place, so the chosen path 
 ever holds a complete file.
 
 The preview uses Qt's PDF viewer (``PySide6.QtPdf``/``QtPdfWidgets``). Those modules are
-not in PySide6-Essentials: from Qt 6.12 they ship as the wheel PySide6-Pdf (before, in
-PySide6-Addons). Without them the dialog says so and offers to open the preview in the
-system's PDF reader instead.
+not in PySide6-Essentials: from Qt 6.12 they ship as the wheel PySide6-Pdf, a declared
+dependency, so the viewer is always there («用系统阅读器打开» is offered beside it).
 
 Entry point for the editor's menu: :func:`open_pdf_export`.
 """
@@ -28,6 +27,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,15 +46,6 @@ from PySide6.QtWidgets import (
 from smedesk.ui.i18n import tr
 
 _PDF_FILTER = "PDF (*.pdf)"
-
-
-def qt_pdf_available() -> bool:
-    """Whether Qt's PDF viewer can be imported (PySide6-Pdf or PySide6-Addons installed)."""
-    try:
-        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class _ExportWorker(QObject):
@@ -130,7 +122,6 @@ class PdfExportDialog(QDialog):
         self._thread: QThread | None = None
         self._worker: _ExportWorker | None = None
         self._tmpdir = Path(tempfile.mkdtemp(prefix="smedesk-pdf-"))
-        self._pdf_document: Any = None
         self.setWindowTitle(tr("导出 PDF：{title}").format(title=doc.display_title()))
         self.resize(760, 900)
         self._build(copies)
@@ -186,24 +177,12 @@ class PdfExportDialog(QDialog):
         layout.addLayout(buttons)
 
     def _make_preview(self) -> QWidget:
-        if qt_pdf_available():
-            from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
-
-            self._pdf_document = QPdfDocument(self)
-            view = QPdfView(self)
-            view.setDocument(self._pdf_document)
-            view.setPageMode(QPdfView.PageMode.MultiPage)
-            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            return view
-        label = QLabel(
-            tr(
-                "此安装未包含 Qt PDF 组件（PySide6-Pdf），无法在窗口内预览；"
-                "生成后可用系统阅读器打开预览。"
-            )
-        )
-        label.setWordWrap(True)
-        return label
+        self._pdf_document = QPdfDocument(self)
+        view = QPdfView(self)
+        view.setDocument(self._pdf_document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        return view
 
     # --- the export
     @property
@@ -273,8 +252,7 @@ class PdfExportDialog(QDialog):
             + "\n"
             + result.footer
         )
-        if self._pdf_document is not None:
-            self._pdf_document.load(str(self.temp_path))
+        self._pdf_document.load(str(self.temp_path))
         self.save_button.setEnabled(True)
         self.open_external.setEnabled(True)
 
@@ -317,8 +295,7 @@ class PdfExportDialog(QDialog):
 
     # --- closing
     def _unload_preview(self) -> None:
-        if self._pdf_document is not None:
-            self._pdf_document.close()
+        self._pdf_document.close()
 
     def done(self, code: int) -> None:
         # Closing while the export runs: cancel it and wait, so no thread outlives the dialog.

@@ -15,11 +15,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QTimer
 
 from smedesk.export.pdf import Attachment
-from smedesk.ui.pdf_export_dialog import (
-    PdfExportDialog,
-    open_pdf_export,
-    qt_pdf_available,
-)
+from smedesk.ui.pdf_export_dialog import PdfExportDialog, open_pdf_export
 
 from support import pdf_samples as samples
 from support.pdf_helpers import page_count, pdf_text
@@ -38,8 +34,7 @@ def test_preview_then_save(qtbot, tmp_path: Path) -> None:
     # The scheme asks for sealed sets: the dialog proposes that many copies.
     copies = dialog.copies.value()
     assert dialog.result.copies == copies
-    if qt_pdf_available():
-        assert dialog._pdf_document.pageCount() == dialog.result.pages * copies
+    assert dialog._pdf_document.pageCount() == dialog.result.pages * copies
     # No stored revision given: the footer keeps the scheme and its version.
     doc = dialog.doc
     assert f"版本 {doc.scheme.id}@{doc.scheme.version} ·" in dialog.result.footer

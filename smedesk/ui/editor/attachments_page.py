@@ -29,7 +29,7 @@ from smedesk.store import DocumentStore, StoreError
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import page_title
 from smedesk.ui.editor.sections import Section
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 ACCEPTED = {
     ".pdf": "application/pdf",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from smedesk.forms.enums import Stage
 from smedesk.schemes import Citation, Finding, Outcome, Scheme, SchemeError, evaluate, load_scheme
 from smedesk.ui.editor.document_state import DocumentState, lenient_validate
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 DEBOUNCE_MS = 400
 ORDER = (Outcome.NOT_MET, Outcome.RELAXED, Outcome.JUDGEMENT, Outcome.MET, Outcome.NOTE)
