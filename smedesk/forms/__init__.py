@@ -6,6 +6,7 @@ Pure Python (pydantic v2): no Qt, no SQLAlchemy, no ReportLab.
 from smedesk.forms.application import ApplicationForm, ApplicationReport
 from smedesk.forms.common import Document, Region, SchemeRef
 from smedesk.forms.creation import CreationApplication
+from smedesk.forms.keys import strip_derived, unknown_fields
 from smedesk.forms.opinion import ExpertOpinion, PanelOpinion
 from smedesk.forms.plan import CreationPlan
 from smedesk.forms.recommendation import (
@@ -43,4 +44,6 @@ __all__ = [
     "json_schema",
     "parse_document",
     "parse_document_json",
+    "strip_derived",
+    "unknown_fields",
 ]
