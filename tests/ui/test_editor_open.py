@@ -16,6 +16,7 @@ from smedesk.forms import (
     UnknownFieldsError,
     parse_document,
 )
+from smedesk.forms.keys import unknown_fields
 from smedesk.forms.upgrades import FORMAT_VERSION
 from smedesk.store import DocumentStore
 from smedesk.ui.app import open_settings
@@ -23,6 +24,7 @@ from smedesk.ui.context import AppContext
 from smedesk.ui.editor import EditorWidget, workbook
 from smedesk.ui.editor.document_state import lenient_validate
 from smedesk.ui.editor.list_page import ListPage
+from smedesk.ui.new_document_dialog import build_request, scheme_choice
 
 from support.fixtures import PREVIOUS_RELEASE, load_json
 
@@ -94,3 +96,12 @@ def test_lenient_reading_drops_bad_values_but_never_an_unknown_field() -> None:
     data["form"]["basic"]["future_field"] = 1
     with pytest.raises(UnknownFieldsError, match=r"form\.basic\.future_field"):
         lenient_validate(ApplicationReport, data)
+
+
+@pytest.mark.parametrize("scheme_id", ["miit-2017", "miit-creation"])
+def test_a_new_document_starts_in_this_release_format(scheme_id: str) -> None:
+    choice = scheme_choice(scheme_id)
+    assert choice is not None
+    request = build_request(choice, applicant_name="甲公司", province="辽宁省")
+    assert request.data["format_version"] == FORMAT_VERSION
+    assert unknown_fields(type(parse_document(request.data)), request.data) == []
