@@ -8,8 +8,6 @@ before closing or switching documents. Every edit is an undo command that change
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.forms import DOCUMENT_KINDS
+from smedesk.forms import editable_data
 from smedesk.schemes import Finding
 from smedesk.store import SaveConflict
 from smedesk.ui.context import AppContext
@@ -37,26 +35,15 @@ from smedesk.ui.editor.list_page import ListPage
 from smedesk.ui.editor.section_tree import SectionTree
 from smedesk.ui.editor.sections import Section, build_sections, section_for_path
 from smedesk.ui.editor.self_check import SelfCheckPanel
-from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.undo import SetValueCommand
-
-_PDF_DIALOG = "smedesk.ui.pdf_export_dialog"
-
-
-def _pdf_export_available() -> bool:
-    try:
-        return importlib.util.find_spec(_PDF_DIALOG) is not None
-    except ImportError:
-        return False
+from smedesk.ui.i18n import tr
 
 
 def _pdf_export() -> Any:
     """The PDF dialog's entry, imported on first use (ReportLab is slow to load)."""
-    try:
-        module = importlib.import_module(_PDF_DIALOG)
-    except ImportError:  # a build without the PDF export
-        return None
-    return getattr(module, "open_pdf_export", None)
+    from smedesk.ui.pdf_export_dialog import open_pdf_export
+
+    return open_pdf_export
 
 
 class EditorWidget(QWidget):
@@ -68,9 +55,9 @@ class EditorWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         stored = ctx.store.get(doc_id)
-        self.state = DocumentState(
-            doc_id, DOCUMENT_KINDS[stored.kind], stored.data, self, version=stored.version
-        )
+        # upgraded to this release's format; a newer release's field refuses the document
+        model_type, data = editable_data(stored.data)
+        self.state = DocumentState(doc_id, model_type, data, self, version=stored.version)
         self.state.reloaded.connect(self._reload_pages)
         self.undo_stack = QUndoStack(self)
         self.autosaver = Autosaver(self.state, ctx.store, ctx.user_name, self)
@@ -117,10 +104,9 @@ class EditorWidget(QWidget):
         self.redo_button.setEnabled(False)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.redo_button)
-        if _pdf_export_available():
-            pdf = QPushButton(tr("导出 PDF…"))
-            pdf.clicked.connect(self.export_pdf)
-            bar.addWidget(pdf)
+        pdf = QPushButton(tr("导出 PDF…"))
+        pdf.clicked.connect(self.export_pdf)
+        bar.addWidget(pdf)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.stack)
@@ -225,8 +211,6 @@ class EditorWidget(QWidget):
 
     def export_pdf(self) -> None:
         opener = _pdf_export()
-        if opener is None:
-            return
         saved = self.flush()
         from smedesk.export.pdf.attachments import Attachment
 

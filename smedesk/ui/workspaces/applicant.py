@@ -96,16 +96,17 @@ class ApplicantWorkspace(Workspace):
 
     def open_document(self, doc_id: str) -> bool:
         """Show the editor for ``doc_id``; False (with a message) if it cannot be opened."""
-        from smedesk.store import StoreError
+        from smedesk.errors import UserError
         from smedesk.ui.editor import EditorWidget
 
         self._close_editor()
         try:
             info = self.ctx.store.get(doc_id)
             if info.in_trash:
-                raise StoreError(tr("这份申报在回收站中，请先恢复再打开。"))
+                raise UserError(tr("这份申报在回收站中，请先恢复再打开。"))
+            # A document this release cannot read (an unknown field) is refused, not opened.
             editor = EditorWidget(self.ctx, doc_id, self.editor_page)
-        except StoreError as exc:
+        except UserError as exc:
             self.ctx.runner.failed.emit(exc.message)
             return False
         editor.title_changed.connect(self._set_doc_title)
