@@ -62,11 +62,17 @@ def test_pure_layers_import_no_upper_layer(layer: str) -> None:
     assert offenders(source_files(layer), upper) == []
 
 
+def test_export_and_store_do_not_import_the_exchange() -> None:
+    """The exchange flows sit above store and export (they may import both), never below."""
+    lower = source_files("store") + source_files("export")
+    assert offenders(lower, ("smedesk.exchange",)) == []
+
+
 def test_forms_do_not_import_schemes() -> None:
     assert offenders(source_files("forms"), ("smedesk.schemes",)) == []
 
 
-@pytest.mark.parametrize("layer", ["store", "export"])
+@pytest.mark.parametrize("layer", ["store", "export", "exchange"])
 def test_storage_and_export_never_import_the_ui(layer: str) -> None:
     assert offenders(source_files(layer), ("smedesk.ui", "PySide6")) == []
 

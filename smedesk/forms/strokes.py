@@ -32,7 +32,9 @@ def format_strokes(strokes: Sequence[Sequence[Point]]) -> str:
     for stroke in strokes:
         if not stroke:
             continue
-        parts.append(" ".join(f"{_clamp(x, BOX_WIDTH):g},{_clamp(y, BOX_HEIGHT):g}" for x, y in stroke))
+        parts.append(
+            " ".join(f"{_clamp(x, BOX_WIDTH):g},{_clamp(y, BOX_HEIGHT):g}" for x, y in stroke)
+        )
     return ";".join(parts)
 
 

@@ -269,14 +269,14 @@ def _parse_manifest(raw: bytes) -> Manifest:
         ) from None
 
 
-def _check_members(
-    manifest: Manifest, by_name: dict[str, zipfile.ZipInfo], limits: Limits
-) -> None:
+def _check_members(manifest: Manifest, by_name: dict[str, zipfile.ZipInfo], limits: Limits) -> None:
     listed: set[str] = set()
     for entry in manifest.members:
         check_name(entry.path, limits)
         if entry.path in RESERVED or entry.path in listed:
-            raise PackageUnreadable(f"清单重复列出或占用了保留名称「{entry.path}」", member=entry.path)
+            raise PackageUnreadable(
+                f"清单重复列出或占用了保留名称「{entry.path}」", member=entry.path
+            )
         listed.add(entry.path)
         info = by_name.get(entry.path)
         if info is None:

@@ -98,7 +98,9 @@ class PackageBuilder:
         self._add(_Source(path, type, data, None, meta))
         return path
 
-    def add_file(self, path: str, source: str | os.PathLike[str], type: MemberType, **meta: Any) -> str:
+    def add_file(
+        self, path: str, source: str | os.PathLike[str], type: MemberType, **meta: Any
+    ) -> str:
         self._add(_Source(path, type, None, Path(source), meta))
         return path
 
@@ -121,7 +123,9 @@ class PackageBuilder:
         """Write the package to ``out``; an existing file is replaced only on success."""
         target = Path(out)
         total = sum(s.size for s in self._sources)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
         os.close(fd)
         tmp = Path(tmp_name)
         try:
@@ -201,5 +205,7 @@ def _write_member(
         finally:
             if handle is not None:
                 handle.close()
-    entry = MemberEntry(path=source.path, size=size, sha256=digest.hexdigest(), type=source.type, **source.meta)
+    entry = MemberEntry(
+        path=source.path, size=size, sha256=digest.hexdigest(), type=source.type, **source.meta
+    )
     return entry, done

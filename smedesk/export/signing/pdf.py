@@ -73,11 +73,7 @@ class _MemoryFont(FontEngineFactory):
 
 def stamp_lines(name: str, when: dt.datetime, fingerprint: str) -> str:
     local = when.astimezone()
-    return (
-        f"专家签名：{name}\n"
-        f"签名时间：{local:%Y-%m-%d %H:%M}\n"
-        f"密钥指纹：{fingerprint[:22]}…"
-    )
+    return f"专家签名：{name}\n签名时间：{local:%Y-%m-%d %H:%M}\n密钥指纹：{fingerprint[:22]}…"
 
 
 def strokes_content(strokes: list[Stroke], width: float, height: float) -> bytes:
@@ -168,6 +164,8 @@ class PdfSignatureCheck:
     trusted: bool
     signer: str | None
     reason: str
+    #: the package key's fingerprint the certificate names (its serialNumber attribute)
+    key_fingerprint: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -195,8 +193,13 @@ def verify_pdf(pdf: bytes, trusted: Identity | Any | None = None) -> PdfSignatur
         status = validate_pdf_signature(sig, context)
     except Exception as exc:
         return PdfSignatureCheck(True, False, False, False, None, f"签名无法校验：{exc}")
-    signer = status.signing_cert.subject.native.get("common_name") if status.signing_cert else None
-    covers_all = sig.coverage is not None and sig.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")
+    subject = status.signing_cert.subject.native if status.signing_cert else {}
+    signer = subject.get("common_name")
+    key_fingerprint = subject.get("serial_number")
+    covers_all = sig.coverage is not None and sig.coverage.name in (
+        "ENTIRE_FILE",
+        "ENTIRE_REVISION",
+    )
     intact = bool(status.intact) and covers_all
     if not intact:
         reason = "签名后 PDF 被改动（摘要不符）"
@@ -206,7 +209,9 @@ def verify_pdf(pdf: bytes, trusted: Identity | Any | None = None) -> PdfSignatur
         reason = "签名完好，但签名证书不在信任列表中"
     else:
         reason = "签名有效，文件签名后未被改动"
-    return PdfSignatureCheck(True, intact, bool(status.valid), bool(status.bottom_line), signer, reason)
+    return PdfSignatureCheck(
+        True, intact, bool(status.valid), bool(status.bottom_line), signer, reason, key_fingerprint
+    )
 
 
 def _asn1_cert(identity: Identity) -> asn1_x509.Certificate:

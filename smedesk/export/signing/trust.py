@@ -39,7 +39,9 @@ class TrustStore:
     """``trusted-signers.json`` in the user's data folder: signer name → pinned fingerprint."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or Path(platformdirs.user_data_dir("smedesk", appauthor=False)) / TRUST_FILE
+        self.path = (
+            path or Path(platformdirs.user_data_dir("smedesk", appauthor=False)) / TRUST_FILE
+        )
 
     def _load(self) -> dict[str, dict[str, str]]:
         if not self.path.exists():
