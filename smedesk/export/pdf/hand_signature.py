@@ -19,8 +19,9 @@ from smedesk.export.pdf.styles import FONT, SIZE_S4, text_width
 from smedesk.export.pdf.values import date_text
 from smedesk.forms.strokes import BOX_HEIGHT, BOX_WIDTH, Stroke
 
+# The place reaches up into the space kept above the line (the sheet keeps its page count).
 BOX_W = 70 * mm
-BOX_H = 26 * mm
+BOX_H = 14 * mm
 INK = colors.HexColor("#0D1A73")
 
 
@@ -72,7 +73,7 @@ class HandSignature(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = BOX_H + self.size * 2
+        self.height = self.size * 3
         return self.width, self.height
 
     def draw(self) -> None:

@@ -102,7 +102,7 @@ def expert_story(doc: ExpertOpinion, ctx: Context) -> list[Flowable]:
         KeepTogether(
             [
                 g2.table(),
-                Spacer(1, 4 * mm),
+                Spacer(1, 8 * mm),
                 HandSignature(
                     captions.EXPERT_SIGN,
                     parse_strokes(doc.signature_strokes),

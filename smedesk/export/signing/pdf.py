@@ -39,9 +39,9 @@ logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
 logging.getLogger("fontTools").addHandler(logging.NullHandler())
 
 FIELD_NAME = "ExpertSignature"
-FONT_SIZE = 9
-#: Share of the field's height given to the strokes; the text sits below them.
-STROKES_SHARE = 0.55
+FONT_SIZE = 7
+#: Share of the field's width given to the strokes (left); the text sits on the right.
+STROKES_SHARE = 0.45
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,12 @@ def stamp_lines(name: str, when: dt.datetime, fingerprint: str) -> str:
 
 
 def strokes_content(strokes: list[Stroke], width: float, height: float) -> bytes:
-    """PDF path operators drawing the strokes into the upper part of a ``width`` × ``height``
+    """PDF path operators drawing the strokes into the left part of a ``width`` × ``height``
     box (PDF y grows upwards; the pad's grows downwards), keeping the pad's aspect."""
-    area = height * STROKES_SHARE
-    scale = min(width / BOX_WIDTH, area / BOX_HEIGHT)
-    left = (width - BOX_WIDTH * scale) / 2
-    top = height
+    area = width * STROKES_SHARE
+    scale = min(area / BOX_WIDTH, height / BOX_HEIGHT)
+    left = (area - BOX_WIDTH * scale) / 2
+    top = (height + BOX_HEIGHT * scale) / 2
     ops = ["q 0.05 0.1 0.45 RG 1.2 w 1 J 1 j"]
     for stroke in strokes:
         x0, y0 = stroke[0]
@@ -110,11 +110,11 @@ def sign_pdf(
     style = TextStampStyle(
         stamp_text=lines,
         # The box's font size must equal the engine's, or each later line drifts.
-        text_box_style=text.TextBoxStyle(font=font, font_size=FONT_SIZE, leading=FONT_SIZE + 3),
+        text_box_style=text.TextBoxStyle(font=font, font_size=FONT_SIZE, leading=FONT_SIZE + 2),
         inner_content_layout=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MIN,
-            y_align=layout.AxisAlignment.ALIGN_MIN,
-            margins=layout.Margins(left=4, bottom=3),
+            x_align=layout.AxisAlignment.ALIGN_MAX,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins(right=2),
         ),
         border_width=0,
         background=content.RawContent(
