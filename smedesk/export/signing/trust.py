@@ -29,7 +29,7 @@ class TrustState(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            TrustState.NEW: "首次见到此签名者，已记录其密钥指纹",
+            TrustState.NEW: "首次见到此签名者，导入后记录其密钥指纹",
             TrustState.KNOWN: "与此前记录的密钥一致",
             TrustState.CHANGED: "与此前记录的密钥不一致",
         }[self]

@@ -84,15 +84,15 @@ def test_symlink_member_is_refused(tmp_path: Path, good: Path) -> None:
 
 def test_missing_extra_and_mismatched_members(tmp_path: Path, good: Path) -> None:
     extra = _with_member(tmp_path, good, "attachments/extra.bin")
-    with pytest.raises(PackageTampered, match="未列出的成员「attachments/extra.bin」"):
+    with pytest.raises(PackageTampered, match=r"未列出的成员「attachments/extra.bin」"):
         open_package(extra)
     contents = members(good)
     del contents["pdf/doc-1.pdf"]
-    with pytest.raises(PackageTampered, match="缺少.*pdf/doc-1.pdf"):
+    with pytest.raises(PackageTampered, match=r"缺少.*pdf/doc-1.pdf"):
         open_package(rezip(tmp_path / "missing.smedesk", contents))
     contents = members(good)
     contents["pdf/doc-1.pdf"] = contents["pdf/doc-1.pdf"].replace(b"signed", b"SIGNED")
-    with pytest.raises(PackageTampered, match="pdf/doc-1.pdf.*校验值"):
+    with pytest.raises(PackageTampered, match=r"pdf/doc-1.pdf.*校验值"):
         open_package(rezip(tmp_path / "changed.smedesk", contents))
 
 
@@ -142,7 +142,7 @@ def test_extract_writes_only_inside_and_keeps_nothing_on_failure(
     contents["manifest.json"] = json.dumps(contents_manifest).encode()
     bad = rezip(tmp_path / "bad.smedesk", contents)
     target = tmp_path / "target"
-    with pytest.raises(PackageTampered, match="pdf/doc-1.pdf"):
+    with pytest.raises(PackageTampered, match=r"pdf/doc-1.pdf"):
         extract_package(bad, target)
     assert list(target.iterdir()) == []
     with pytest.raises(PackageError, match="不是空文件夹"):

@@ -9,6 +9,7 @@ memory over the whole run stays under 500 MB.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import stat
@@ -46,11 +47,13 @@ def real_package() -> bytes:
 def bomb() -> bytes:
     """A zip whose one member inflates to 1 GiB of zeros (about 1 MB on disk)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("manifest.json", "w", force_zip64=True) as member:
-            zero = bytes(MB)
-            for _ in range(1024):
-                member.write(zero)
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("manifest.json", "w", force_zip64=True) as member,
+    ):
+        zero = bytes(MB)
+        for _ in range(1024):
+            member.write(zero)
     return out.getvalue()
 
 
@@ -82,10 +85,8 @@ def packages(draw: st.DrawFn) -> bytes:
                 if link:
                     info.create_system = 3
                     info.external_attr = (stat.S_IFLNK | 0o777) << 16
-                try:
+                with contextlib.suppress(ValueError):
                     zf.writestr(info, data)
-                except ValueError:
-                    pass
         raw = bytearray(out.getvalue())
     for kind in draw(st.lists(st.sampled_from(["truncate", "flip", "size"]), max_size=3)):
         if not raw:
