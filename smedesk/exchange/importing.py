@@ -227,8 +227,9 @@ def _write(
                 changes = tuple(diff_json(local_data, data))
                 status = "conflict" if changes else "same"
             else:
-                _create(store, database, package, entry, doc, data, author, origin)
+                # Listed first: a failure inside _create (an attachment) must undo the document.
                 created.append(doc.doc_id)
+                _create(store, database, package, entry, doc, data, author, origin)
             result.documents.append(
                 ImportedDocument(
                     doc.doc_id, doc.kind, entry.title, entry.purpose, status, data, changes

@@ -32,6 +32,10 @@ class Desk:
     def identity(self) -> Identity:
         return load_or_create_identity(self.name, self.folder / "keys")
 
+    def identity_as(self, name: str) -> Identity:
+        """Keys of this desk made under another person's name (an impostor's)."""
+        return load_or_create_identity(name, self.folder / "keys-as")
+
     def trust(self) -> TrustStore:
         return TrustStore(self.folder / "trusted-signers.json")
 
