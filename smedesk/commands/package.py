@@ -74,7 +74,7 @@ def run_pack(args: argparse.Namespace) -> int:
     creator = identity.name if identity else (args.creator.strip() or "未署名")
     builder = PackageBuilder(
         kind,  # type: ignore[arg-type]
-        Creator(role=role, name=creator),  # type: ignore[arg-type]
+        Creator(role=role, name=creator),
         SchemeStamp(id=doc.scheme.id, version=doc.scheme.version),
     )
     raw = Path(args.file).read_bytes()

@@ -217,7 +217,8 @@ def _write(
     try:
         for entry, doc in parsed:
             data, _ = document_bytes(doc)
-            status, changes = "new", ()
+            status = "new"
+            changes: tuple[Change, ...] = ()
             try:
                 local = store.get(doc.doc_id)
             except StoreError:

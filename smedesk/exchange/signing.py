@@ -126,7 +126,8 @@ def signed_pdf_matches(pdf: bytes, doc: ExpertOpinion) -> bool:
     from pypdf.errors import PdfReadError
 
     try:
-        subject = (PdfReader(io.BytesIO(pdf)).metadata or {}).get("/Subject", "")
+        metadata = PdfReader(io.BytesIO(pdf)).metadata
     except (PdfReadError, ValueError, OSError):
         return False
+    subject = metadata.get("/Subject", "") if metadata is not None else ""
     return str(subject) == f"SHA-256 {document_fingerprint(doc)}"

@@ -61,7 +61,7 @@ def opinion_template(application: Document, scheme: Scheme, expert_name: str) ->
         doc_id=str(uuid.uuid5(_NAMESPACE, f"{application.doc_id}/{expert_name}")),
         application_id=application.doc_id,
         applicant_name=applicant_name(application),
-        stage=Stage(stage),
+        stage=Stage.CREATION if stage == "creation" else Stage.RECOGNITION,
         expert_name=expert_name,
         criteria=rows,
     )

@@ -7,11 +7,11 @@ hash. It is strict (unknown keys are refused) so that a later format is never ha
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT_NAME = "smedesk-package"
+FORMAT_NAME: Final = "smedesk-package"
 #: The package format this release writes and reads (documents carry their own version).
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"

@@ -89,7 +89,7 @@ class PackageBuilder:
                 format_version=int(data.get("format_version", 1)),
                 title=title or str(data.get("title") or doc_id),
                 path=path,
-                purpose=purpose,  # type: ignore[arg-type]
+                purpose=purpose,
             )
         )
         return path

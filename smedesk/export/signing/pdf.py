@@ -132,12 +132,12 @@ def sign_pdf(
                 serialization.NoEncryption(),
             )
         ),
-        cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(identity)]),
+        cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(identity)]),  # type: ignore[no-untyped-call]
     )
     field_spec = fields.SigFieldSpec(
         FIELD_NAME,
         on_page=box.page,
-        box=(box.x, box.y, box.x + box.width, box.y + box.height),
+        box=(round(box.x), round(box.y), round(box.x + box.width), round(box.y + box.height)),
     )
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,

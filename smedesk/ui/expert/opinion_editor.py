@@ -40,6 +40,7 @@ from smedesk.ui.widgets.signature_pad import SignaturePad
 COLUMNS = ("label", "figure", "threshold", "engine_outcome", "assessment", "comment")
 ASSESSMENT_COLUMN = COLUMNS.index("assessment")
 COMMENT_COLUMN = COLUMNS.index("comment")
+_ASSESSMENTS = {a.value: a for a in Assessment}
 _PAIRS = (
     (Conclusion.RECOMMEND, Conclusion.NOT_RECOMMEND),
     (Conclusion.CREATE, Conclusion.NOT_CREATE),
@@ -173,10 +174,14 @@ class OpinionSheetEditor(QWidget):
         rows = []
         for row, criterion in enumerate(self._doc.criteria):
             code = self._combos[row].currentData()
-            comment = self.table.item(row, COMMENT_COLUMN).text().strip() or None
+            item = self.table.item(row, COMMENT_COLUMN)
+            comment = (item.text().strip() if item is not None else "") or None
             rows.append(
                 criterion.model_copy(
-                    update={"assessment": Assessment(code) if code else None, "comment": comment}
+                    update={
+                        "assessment": _ASSESSMENTS.get(code) if code else None,
+                        "comment": comment,
+                    }
                 )
             )
         pair = conclusion_pair(self._doc)
