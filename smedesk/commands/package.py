@@ -70,6 +70,8 @@ def run_pack(args: argparse.Namespace) -> int:
     if kind is None:
         raise UsageError(f"{doc.TITLE}暂不能单独打包；可打包申请报告、创建申请书或专家评审意见表")
     role = "expert" if kind == "opinion" else "applicant"
+    if kind == "opinion" and not args.sign:
+        raise UsageError("意见包须由专家签名：请加上 --sign 姓名")
     identity = _identity(args.sign) if args.sign else None
     creator = identity.name if identity else (args.creator.strip() or "未署名")
     builder = PackageBuilder(
@@ -142,6 +144,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def _check_signatures(package: Any) -> list[str]:
     """Signature lines for a valid package; raises PackageTampered for an invalid one."""
+    from smedesk.exchange.signing import signed_pdf_matches
     from smedesk.export.package import PackageTampered
     from smedesk.export.signing import TrustState, verify_manifest_signature
     from smedesk.export.signing.pdf import verify_pdf
@@ -159,17 +162,43 @@ def _check_signatures(package: Any) -> list[str]:
     if check.trust is TrustState.CHANGED:
         raise PackageTampered(check.reason)
     lines = [f"签名：{check.signer}，指纹 {check.fingerprint}，{check.reason}"]
+    sheets = {d.doc_id: d for d in m.documents}
     for member in m.members:
         if member.type != "pdf" or m.kind != "opinion":
             continue
-        pdf = verify_pdf(package.read(member.path))
-        if not pdf.ok or pdf.key_fingerprint != check.fingerprint:
-            why = pdf.reason if not pdf.ok else "PDF 签名的密钥与意见包签名者不一致"
+        pdf_bytes = package.read(member.path)
+        pdf = verify_pdf(pdf_bytes)
+        entry = sheets.get(member.document or "")
+        sheet = _sheet(package, entry) if entry is not None else None
+        if not pdf.ok:
+            why = pdf.reason
+        elif pdf.key_fingerprint != check.fingerprint:
+            why = "PDF 签名的密钥与意见包签名者不一致"
+        elif sheet is None or not signed_pdf_matches(pdf_bytes, sheet):
+            why = "PDF 不是由包中这份意见表生成的（内容指纹不符）"
+        else:
+            why = ""
+        if why:
             raise PackageTampered(
                 f"「{member.path}」的 PDF 签名未通过校验：{why}", member=member.path
             )
-        lines.append(f"PDF 签名：{member.path}，{pdf.signer}，{pdf.reason}")
+        lines.append(
+            f"PDF 签名：{member.path}，{pdf.signer}，签名完好，文件签名后未被改动；"
+            "签名证书由专家本人签发，与意见包签名者的密钥一致"
+        )
     return lines
+
+
+def _sheet(package: Any, entry: Any) -> Any:
+    """The opinion sheet of a manifest entry, or None when it does not parse as one."""
+    from smedesk.forms import DocumentError, parse_document
+    from smedesk.forms.opinion import ExpertOpinion
+
+    try:
+        doc = parse_document(package.document_data(entry))
+    except DocumentError:
+        return None
+    return doc if isinstance(doc, ExpertOpinion) else None
 
 
 def run_unpack(args: argparse.Namespace) -> int:

@@ -34,6 +34,12 @@ from smedesk.forms.opinion import ExpertOpinion
 from smedesk.store import Change, Database, DocumentStore, StoreError, diff_json
 from smedesk.store.imports import mark_imported, remove_imported
 
+_OWNERS = {
+    "application-report": "applicant",
+    "creation-application": "applicant",
+    "expert-opinion": "expert",
+}
+
 
 @dataclass(frozen=True)
 class SheetCheck:
@@ -253,8 +259,9 @@ def _create(
 ) -> None:
     manifest = package.manifest
     template = entry.purpose == "template"
-    # A template becomes the expert's own sheet; everything else stays the sender's, read-only.
-    role = "expert" if template else manifest.creator.role
+    # A template becomes the expert's own sheet; everything else stays its author's, read-only
+    # (an application forwarded in a review package is still the applicant's).
+    role = "expert" if template else _OWNERS.get(doc.kind, manifest.creator.role)
     store.create(
         doc.kind,
         entry.title,

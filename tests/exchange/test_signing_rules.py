@@ -3,6 +3,8 @@ sheet edited after signing that cannot leave unsigned-for."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from smedesk.exchange import (
 from smedesk.exchange.common import document_bytes
 from smedesk.exchange.template import opinion_template
 from smedesk.export.package import open_package
+from smedesk.export.signing import make_signer
 from smedesk.forms import parse_document
 from smedesk.forms.opinion import ConflictDeclaration
 from smedesk.schemes import load_scheme
@@ -91,3 +94,62 @@ def test_a_sheet_edited_after_signing_must_be_signed_again(tmp_path: Path) -> No
     with pytest.raises(ExchangeError, match="签名后又被修改"):
         export_opinion_package(expert.store, [sheet_id], expert.identity(), tmp_path / "x.smedesk")
     assert not (tmp_path / "x.smedesk").exists()
+
+
+def test_cli_verify_checks_the_sheets_pdf_signatures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smedesk.cli import main
+
+    from support.packages import members, rezip
+
+    expert, sheet_id = _sheet(tmp_path)
+    fill_sheet(expert.store, sheet_id, author="王建国")
+    sign_opinion(expert.store, sheet_id, expert.identity(), STROKES, author="王建国")
+    out = tmp_path / "意见包.smedesk"
+    export_opinion_package(expert.store, [sheet_id], expert.identity(), out)
+    assert main(["verify", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert "PDF 签名" in shown and expert.identity().fingerprint in shown
+    # The PDF swapped for another signed by the same key but printed from other content:
+    contents = members(out)
+    data = expert.store.get(sheet_id).data
+    data["overall_opinion"] = "另一份意见。"
+    expert.store.save(sheet_id, data, author="王建国")
+    other = sign_opinion(expert.store, sheet_id, expert.identity(), STROKES, author="王建国")
+    contents[f"pdf/{sheet_id}.pdf"] = other
+    assert main(["verify", str(rezip(tmp_path / "swapped.smedesk", contents))]) == 1
+    assert f"pdf/{sheet_id}.pdf" in capsys.readouterr().err  # the manifest catches it first
+    # Even with the manifest recomputed and signed again by the same key, the PDF is not
+    # the one printed from the sheet in the package:
+    manifest = json.loads(contents["manifest.json"])
+    for entry in manifest["members"]:
+        if entry["path"] == f"pdf/{sheet_id}.pdf":
+            entry["size"], entry["sha256"] = len(other), hashlib.sha256(other).hexdigest()
+    contents["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+    contents["signature.json"] = make_signer(expert.identity())(contents["manifest.json"])
+    assert main(["verify", str(rezip(tmp_path / "resigned.smedesk", contents))]) == 1
+    assert "内容指纹不符" in capsys.readouterr().err
+
+
+def test_cancelling_an_import_writes_nothing(tmp_path: Path) -> None:
+    from smedesk.errors import Cancelled
+
+    expert, sheet_id = _sheet(tmp_path)
+    fill_sheet(expert.store, sheet_id, author="王建国")
+    sign_opinion(expert.store, sheet_id, expert.identity(), STROKES, author="王建国")
+    out = tmp_path / "意见包.smedesk"
+    with pytest.raises(Cancelled):
+        export_opinion_package(
+            expert.store, [sheet_id], expert.identity(), out, progress=lambda d, t: False
+        )
+    assert not out.exists() and list(tmp_path.glob("*.part")) == []
+    export_opinion_package(expert.store, [sheet_id], expert.identity(), out)
+    authority = desk(tmp_path, "authority")
+    with pytest.raises(Cancelled):
+        import_package(
+            authority.store, authority.database, out, author="乙",
+            trust=authority.trust(), progress=lambda done, total: done < total // 2,
+        )  # fmt: skip
+    assert authority.store.list(include_deleted=True) == []
+    assert authority.trust().pinned("王建国") is None

@@ -143,8 +143,10 @@ def extract_package(
     target = Path(folder)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise PackageError(f"目标文件夹「{target}」不是空文件夹；请选择一个新的或空的文件夹")
+    made = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".unpacking-", dir=target))
+    done_ok = False
     try:
         with _open_zip(source) as zf:
             package, infos = _check_structure(source, zf, limits)
@@ -168,8 +170,11 @@ def extract_package(
             (staging / SIGNATURE).write_bytes(package.signature_bytes)
         for child in staging.iterdir():
             os.replace(child, target / child.name)
+        done_ok = True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if made and not done_ok:
+            shutil.rmtree(target, ignore_errors=True)  # the folder we made, empty again
     return package
 
 
@@ -294,8 +299,6 @@ def _check_members(manifest: Manifest, by_name: dict[str, zipfile.ZipInfo], limi
             raise PackageUnreadable(
                 f"清单中的文档「{doc.title}」指向的成员「{doc.path}」不存在", member=doc.path
             )
-        if doc.path == "" or doc.format_version < 1:
-            raise PackageUnreadable(f"清单中文档「{doc.path}」的记录有误", member=doc.path)
 
 
 def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
