@@ -144,7 +144,11 @@ def test_extract_writes_only_inside_and_keeps_nothing_on_failure(
     target = tmp_path / "target"
     with pytest.raises(PackageTampered, match=r"pdf/doc-1.pdf"):
         extract_package(bad, target)
-    assert list(target.iterdir()) == []
+    assert not target.exists()  # the folder it made is gone again
+    target.mkdir()
+    with pytest.raises(PackageTampered):
+        extract_package(bad, target)
+    assert list(target.iterdir()) == []  # a folder that was there stays, empty
     with pytest.raises(PackageError, match="不是空文件夹"):
         extract_package(good, out)
     assert sorted(os.listdir(tmp_path)) == ["bad.smedesk", "good.smedesk", "out", "target"]

@@ -128,5 +128,7 @@ def test_reader_refuses_cleanly_and_writes_only_inside(memory: object, data: byt
             p for p in root.rglob("*") if p != source and p != target and target not in p.parents
         ]
         assert outside == []
-        assert not any(p.name.startswith(".unpacking-") for p in target.iterdir())
+        if target.exists():  # kept only when the package was accepted
+            assert (target / "manifest.json").is_file()
+            assert not any(p.name.startswith(".unpacking-") for p in target.iterdir())
     assert tracemalloc.get_traced_memory()[1] < PEAK_LIMIT
