@@ -22,21 +22,26 @@ from smedesk.exchange.importing import (
     import_package,
     opinions_for,
 )
+from smedesk.exchange.inbox import STATE_LABELS, InboxItem, expert_inbox, mark_sent
 from smedesk.exchange.signing import SIGNED_PDF_MATERIAL, declare_conflict, sign_opinion
 from smedesk.exchange.template import opinion_template
 
 __all__ = [
     "SIGNED_PDF_MATERIAL",
+    "STATE_LABELS",
     "ExchangeError",
     "ImportResult",
     "ImportedDocument",
+    "InboxItem",
     "SheetCheck",
     "accept_incoming",
     "declare_conflict",
+    "expert_inbox",
     "export_application_package",
     "export_opinion_package",
     "export_review_package",
     "import_package",
+    "mark_sent",
     "opinion_template",
     "opinions_for",
     "sign_opinion",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from smedesk.exchange.common import add_attachments, document_bytes
 from smedesk.exchange.errors import ExchangeError
+from smedesk.exchange.inbox import mark_sent
 from smedesk.exchange.signing import SIGNED_PDF_MATERIAL, conflict_declared, signed_pdf_matches
 from smedesk.exchange.template import opinion_template
 from smedesk.export.package import Creator, Manifest, PackageBuilder
@@ -140,4 +141,6 @@ def export_opinion_package(
         if not signed_pdf_matches(pdf, doc):
             raise ExchangeError(f"「{title}」在签名后又被修改，请重新签名后再导出意见包")
         builder.add_bytes(f"pdf/{doc.doc_id}.pdf", pdf, "pdf", document=doc.doc_id)
-    return builder.write(out, sign=make_signer(identity), progress=progress)
+    manifest = builder.write(out, sign=make_signer(identity), progress=progress)
+    mark_sent(store, [d.doc_id for d, _ in sheets], manifest, Path(out))
+    return manifest

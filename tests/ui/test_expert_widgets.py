@@ -153,3 +153,27 @@ def test_every_expert_string_has_an_english_entry() -> None:
     marked = marked_strings(paths)
     assert marked
     assert sorted(marked - set(catalogue)) == []
+
+
+def test_inbox_lists_states_and_opens_on_enter(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from smedesk.exchange.inbox import InboxItem
+    from smedesk.ui.expert.inbox import ExpertInbox
+
+    inbox = ExpertInbox()
+    qtbot.addWidget(inbox)
+    assert inbox.table.isHidden() and not inbox.empty.isHidden()
+    now = dt.datetime(2025, 6, 18, 9, 30, tzinfo=dt.UTC)
+    inbox.set_items(
+        [
+            InboxItem("s1", "a1", "沈阳智汇企业服务有限公司", "miit-2017", "signed", now),
+            InboxItem("s2", "a2", None, "miit-2017", "new", now),
+        ]
+    )
+    assert inbox.table.rowCount() == 2 and inbox.table.item(0, 3).text() == "已签署"
+    assert "已签署 1" in inbox.summary.text() and "待评审 1" in inbox.summary.text()
+    inbox.table.setCurrentCell(1, 0)
+    with qtbot.waitSignal(inbox.open_requested) as opened:
+        QTest.keyClick(inbox.table, Qt.Key.Key_Return)
+    assert opened.args == ["s2"]

@@ -195,8 +195,11 @@ class SignatureCanvas(QWidget):
         ink.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(ink)
         for stroke in self._strokes:
+            if len(stroke) == 1:  # a dot: Qt draws nothing for a zero-length path
+                painter.drawPoint(self._to_screen(stroke[0]))
+                continue
             path = QPainterPath(self._to_screen(stroke[0]))
-            for point in stroke[1:] or stroke:
+            for point in stroke[1:]:
                 path.lineTo(self._to_screen(point))
             painter.drawPath(path)
         painter.end()
