@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from smedesk.errors import UserError
 from smedesk.exchange.common import document_bytes
 from smedesk.exchange.signing import SIGNED_PDF_MATERIAL, signed_pdf_matches
 from smedesk.export.package import (
@@ -28,7 +29,7 @@ from smedesk.export.package import (
 from smedesk.export.package.reader import Progress
 from smedesk.export.signing import SignatureCheck, TrustState, TrustStore, verify_manifest_signature
 from smedesk.export.signing.pdf import PdfSignatureCheck, verify_pdf
-from smedesk.forms import DocumentError, parse_document
+from smedesk.forms import parse_document
 from smedesk.forms.common import Document
 from smedesk.forms.opinion import ExpertOpinion
 from smedesk.store import Change, Database, DocumentStore, StoreError, diff_json
@@ -157,7 +158,7 @@ def _parse_all(package: Package) -> list[tuple[Any, Document]]:
         data = package.document_data(entry)
         try:
             doc = parse_document(data)
-        except DocumentError as exc:
+        except UserError as exc:  # DocumentError, or FormatError for a newer document format
             raise PackageUnreadable(
                 f"成员「{entry.path}」的文档无法读取：{exc.message}", member=entry.path
             ) from None

@@ -73,11 +73,18 @@ class Package:
 
     def read(self, member: str) -> bytes:
         """A member's bytes, checked again against the manifest (the file may have changed)."""
-        entry = self.manifest.member(member)
+        try:
+            entry = self.manifest.member(member)
+        except KeyError:
+            raise PackageError(f"清单中没有成员「{member}」", member=member) from None
         if entry.size > self.limits.max_json_bytes and entry.type == "document":
             raise PackageUnreadable(f"成员「{member}」过大，无法读入内存", member=member)
         with _open_zip(self.path) as zf:
-            data = b"".join(_chunks(zf, zf.getinfo(member), self.limits, entry.size))
+            try:
+                info = zf.getinfo(member)
+            except KeyError:  # the file was replaced since it was checked
+                raise PackageTampered(f"包中已没有成员「{member}」", member=member) from None
+            data = b"".join(_chunks(zf, info, self.limits, entry.size))
         if hashlib.sha256(data).hexdigest() != entry.sha256:
             raise PackageTampered(
                 f"成员「{member}」的内容与清单记录的校验值不一致，包已被改动", member=member
@@ -89,7 +96,7 @@ class Package:
         raw = self.read(entry.path)
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise PackageUnreadable(
                 f"成员「{entry.path}」不是有效的 UTF-8 JSON 文档", member=entry.path
             ) from None
