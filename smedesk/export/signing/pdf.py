@@ -196,13 +196,14 @@ def verify_pdf(pdf: bytes, trusted: Identity | Any | None = None) -> PdfSignatur
     subject = status.signing_cert.subject.native if status.signing_cert else {}
     signer = subject.get("common_name")
     key_fingerprint = subject.get("serial_number")
-    covers_all = sig.coverage is not None and sig.coverage.name in (
-        "ENTIRE_FILE",
-        "ENTIRE_REVISION",
-    )
+    # smedesk never updates a signed sheet, so the signature must cover the whole file: an
+    # incremental update appended later (a note, a changed field) is a change after signing.
+    covers_all = sig.coverage is not None and sig.coverage.name == "ENTIRE_FILE"
     intact = bool(status.intact) and covers_all
-    if not intact:
+    if not status.intact:
         reason = "签名后 PDF 被改动（摘要不符）"
+    elif not covers_all:
+        reason = "签名后 PDF 被追加了修改（签名不覆盖整个文件）"
     elif not status.valid:
         reason = "签名值无效"
     elif not status.bottom_line:

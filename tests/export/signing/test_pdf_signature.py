@@ -89,3 +89,20 @@ def test_stamp_text_is_set_at_its_natural_width(signed: tuple[Path, object]) -> 
     natural = text_width("专家签名：王建国", FONT_SIZE)
     # 2048-unit widths copied unscaled would make it about twice as wide.
     assert 0.75 * natural < width < 1.15 * natural, (width, natural)
+
+
+def test_an_update_appended_after_signing_is_a_change(signed: tuple[Path, object]) -> None:
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    path, identity = signed
+    writer = IncrementalPdfFileWriter(io.BytesIO(path.read_bytes()))
+    writer.set_info(
+        generic.DictionaryObject({generic.NameObject("/Title"): generic.TextStringObject("改过")})
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    check = verify_pdf(out.getvalue(), identity)
+    assert not check.ok and "追加" in check.reason
