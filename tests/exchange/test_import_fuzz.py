@@ -67,11 +67,11 @@ def mutated(draw: st.DrawFn) -> dict[str, bytes]:
         value = draw(json_values)
         if where == "top":
             doc[draw(st.sampled_from([*doc.keys(), "extra"]))] = value
-        elif where == "form" and isinstance(doc.get("form"), dict):
+        elif where == "form" and isinstance(doc.get("form"), dict) and doc["form"]:
             doc["form"][draw(st.sampled_from(list(doc["form"].keys())))] = value
         elif where == "basic" and isinstance(doc.get("form"), dict):
             basic = doc["form"].get("basic")
-            if isinstance(basic, dict):
+            if isinstance(basic, dict) and basic:
                 basic[draw(st.sampled_from(list(basic.keys())))] = value
         elif where == "deep":
             nested: Any = 0
