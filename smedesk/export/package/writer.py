@@ -112,6 +112,26 @@ class PackageBuilder:
         self._keys.add(key)
         self._sources.append(source)
 
+    def _check_limits(self, total: int) -> None:
+        """Refuse to write what no reader (this program included) would accept."""
+        limits = self.limits
+        if len(self._sources) + len(RESERVED) > limits.max_members:
+            raise PackageError(
+                f"包中文件过多（{len(self._sources)} 个，上限 {limits.max_members} 个）"
+            )
+        if total > limits.max_total_bytes:
+            raise PackageError(
+                f"包中文件总大小超过上限 {limits.max_total_bytes // 1024**2} MB，请分成几个包"
+            )
+        for source in self._sources:
+            cap = limits.max_json_bytes if source.type == "document" else limits.max_member_bytes
+            if source.size > cap:
+                raise PackageError(
+                    f"文件「{source.meta.get('filename') or source.path}」过大"
+                    f"（上限 {cap // 1024**2} MB），无法打包",
+                    member=source.path,
+                )
+
     def write(
         self,
         out: str | os.PathLike[str],
@@ -123,6 +143,7 @@ class PackageBuilder:
         """Write the package to ``out``; an existing file is replaced only on success."""
         target = Path(out)
         total = sum(s.size for s in self._sources)
+        self._check_limits(total)
         fd, tmp_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".part", dir=target.parent
         )

@@ -152,3 +152,21 @@ def test_extract_writes_only_inside_and_keeps_nothing_on_failure(
     with pytest.raises(PackageError, match="不是空文件夹"):
         extract_package(good, out)
     assert sorted(os.listdir(tmp_path)) == ["bad.smedesk", "good.smedesk", "out", "target"]
+
+
+def test_the_writer_refuses_what_readers_would(tmp_path: Path) -> None:
+    from smedesk.export.package import Creator, PackageBuilder
+    from smedesk.export.package.manifest import SchemeStamp
+
+    builder = PackageBuilder(
+        "application",
+        Creator(role="applicant", name="甲"),
+        SchemeStamp(id="miit-2017", version="2017.1"),
+        limits=Limits(max_member_bytes=10),
+    )
+    builder.add_bytes("attachments/a/000001.pdf", b"x" * 11, "attachment", filename="大.pdf")
+    with pytest.raises(PackageError, match=r"大\.pdf"):
+        builder.write(tmp_path / "p.smedesk")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(PackageError, match=r"\.\."):
+        builder.add_bytes("../x", b"", "attachment")
