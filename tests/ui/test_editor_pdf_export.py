@@ -62,7 +62,7 @@ def _editor(qtbot: Any, store: DocumentStore, tmp_path: Path) -> tuple[EditorWid
 def export(qtbot: Any, editor: EditorWidget) -> None:
     """Start the export and wait for its attachment-reading operation to hand over."""
     with qtbot.waitSignal(editor.ctx.runner.finished, timeout=10000):
-        export(qtbot, editor)
+        editor.export_pdf()
 
 
 def test_export_passes_the_newest_revision(
