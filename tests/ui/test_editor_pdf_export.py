@@ -61,8 +61,8 @@ def _editor(qtbot: Any, store: DocumentStore, tmp_path: Path) -> tuple[EditorWid
 
 def export(qtbot: Any, editor: EditorWidget) -> None:
     """Start the export and wait for its attachment-reading operation to hand over."""
-    with qtbot.waitSignal(editor.ctx.runner.finished, timeout=10000):
-        editor.export_pdf()
+    handle = editor.export_pdf()
+    qtbot.waitUntil(lambda: not handle.running, timeout=10000)
 
 
 def test_export_passes_the_newest_revision(
