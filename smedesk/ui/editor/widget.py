@@ -88,6 +88,8 @@ class EditorWidget(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
+        #: The heading row; the workspace puts its «返回» button at its start.
+        self.bar = bar
         self.heading = QLabel(self.title())
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.title_changed.connect(self.heading.setText)
