@@ -120,6 +120,7 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     """Run one handler, turning every failure into a message and an exit code."""
     from pydantic import ValidationError
 
+    from smedesk.errors import UserError
     from smedesk.forms import DocumentError
     from smedesk.schemes import SchemeError
 
@@ -131,6 +132,8 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         return _fail(exc.message)
     except SchemeError as exc:
         return _fail(f"方案错误：{_message_of(exc)}")
+    except UserError as exc:  # every other expected failure carries its Chinese sentence
+        return _fail(exc.message)
     except BrokenPipeError:
         return _stdout_closed()
     except UnicodeDecodeError:
