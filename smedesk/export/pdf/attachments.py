@@ -79,6 +79,16 @@ def prepare(attachments: Iterable[Attachment], scheme: SchemeView) -> list[Prepa
     return out
 
 
+def check_attachment(filename: str, data: bytes) -> None:
+    """:class:`AttachmentError` unless ``data`` can be bound into the PDF (as export checks)."""
+    try:
+        _check(0, Attachment("", filename, data), "", "")
+    except AttachmentError as exc:
+        exc.message = f"附件“{filename}”无法添加：{exc.reason}。未添加此文件。"
+        exc.args = (exc.message,)
+        raise
+
+
 def _check(index: int, att: Attachment, label: str, citation: str) -> PreparedAttachment:
     data = att.content
     if not data:

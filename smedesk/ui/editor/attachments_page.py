@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.store import DocumentStore, StoreError
+from smedesk.errors import UserError
+from smedesk.export.pdf.attachments import MAX_ATTACHMENT_BYTES, check_attachment
+from smedesk.safe_read import read_input
+from smedesk.store import DocumentStore
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import page_title
 from smedesk.ui.editor.sections import Section
@@ -191,7 +194,10 @@ class AttachmentsPage(QScrollArea):
                 refused.append(path.name)
                 continue
             try:
-                content = path.read_bytes()
+                # Bounded, regular files only (no FIFO or /dev/zero), and checked as the
+                # export will check it (size, pixels, a readable PDF or image).
+                content = read_input(path, limit=MAX_ATTACHMENT_BYTES, what="附件")
+                check_attachment(path.name, content)
                 info = self.store.add_attachment(
                     self.state.doc_id,
                     material_id,
@@ -199,7 +205,9 @@ class AttachmentsPage(QScrollArea):
                     content,
                     media or mimetypes.guess_type(path.name)[0] or "application/octet-stream",
                 )
-            except (OSError, StoreError) as exc:
+            except UserError as exc:
+                QMessageBox.warning(self, tr("未能添加文件"), exc.message)
+            except OSError as exc:
                 QMessageBox.warning(self, tr("未能添加文件"), f"{path.name}：{exc}")
                 continue
             self.refs().append(
