@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
 def read_document(path: str | Path) -> Document:
     """Read and parse a document file; every problem is a DocumentError with a reason."""
     from smedesk.forms import DocumentError, parse_document_json
-    from smedesk.forms.registry import MAX_DOCUMENT_BYTES
+    from smedesk.forms.jsonload import MAX_DOCUMENT_BYTES
     from smedesk.safe_read import read_input
 
     data = read_input(path, limit=MAX_DOCUMENT_BYTES, what="文档")

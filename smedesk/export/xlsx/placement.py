@@ -67,7 +67,7 @@ def replace_list(
 
 def read_document_object(doc_path: str | os.PathLike[str]) -> dict[str, Any]:
     """The JSON object of a document file, checked to be a valid document."""
-    from smedesk.forms.registry import MAX_DOCUMENT_BYTES, load_json_text
+    from smedesk.forms.jsonload import MAX_DOCUMENT_BYTES, load_json_text
     from smedesk.safe_read import read_input
 
     p = Path(doc_path)

@@ -66,10 +66,9 @@ def parse_text(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
     field's cap is cut at the cap with a message naming it.
     """
     text = clean_text(text)
-    if len(text) > spec.max_length and spec.kind in ("text", "multiline", "textlist"):
-        cut = text[: spec.max_length]
-        value, _ = parse_text(spec, cut)
-        return value, f"内容过长，超过该项 {spec.max_length:,} 字的上限，超出部分未保存"
+    if len(text) > spec.max_length and spec.kind in ("text", "multiline"):
+        kept, _ = parse_text(spec, text[: spec.max_length])
+        return kept, f"内容过长，超过该项 {spec.max_length:,} 字的上限，超出部分未保存"
     raw = text.strip()
     if spec.kind == "textlist":
         return [line.strip() for line in text.splitlines() if line.strip()], None
