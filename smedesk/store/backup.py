@@ -66,9 +66,13 @@ def backup_folder(db_path: str | os.PathLike[str]) -> Path:
 
 
 def sqlite_path(database: object) -> Path:
-    """The SQLite file behind a :class:`~smedesk.store.Database`, an engine or a path."""
+    """The SQLite file behind a DocumentStore, a :class:`~smedesk.store.Database`, an engine
+    or a path; :class:`BackupError` for a database that is not a local SQLite file."""
     if isinstance(database, (str, os.PathLike)):
         return Path(database)
+    sessions = getattr(database, "_sessions", None)  # a DocumentStore: its sessions' engine
+    if sessions is not None and "bind" in getattr(sessions, "kw", {}):
+        database = sessions.kw["bind"]
     engine = getattr(database, "engine", database)
     url = getattr(engine, "url", None)
     name = getattr(url, "database", None)
