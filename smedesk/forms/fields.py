@@ -31,6 +31,9 @@ _MAX_LENGTH = "x-max-length"
 #: ``max_chars`` that the self-check reports.
 TEXT_LIMIT = 1000
 MULTILINE_LIMIT = 20000
+#: Rows a list may hold (served firms, staff, equipment...): far above any real list, and
+#: low enough that its self-check and PDF still finish in seconds.
+LIST_LIMIT = 20000
 
 
 class FormModel(BaseModel):
@@ -125,6 +128,8 @@ class FieldSpec:
         """The hard cap on this field's text (each item's, for a list of texts)."""
         if self.declared_max_length:
             return self.declared_max_length
+        if self.kind == "list":
+            return LIST_LIMIT  # rows, for a list of rows
         base = MULTILINE_LIMIT if self.kind == "multiline" else TEXT_LIMIT
         return max(base, 4 * (self.max_chars or 0))
 

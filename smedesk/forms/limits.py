@@ -29,6 +29,7 @@ class _Cap:
     limit: int
     child: type[BaseModel] | None
     textlist: bool
+    rows: bool = False
 
 
 @functools.cache
@@ -38,7 +39,13 @@ def _caps(model: type[BaseModel]) -> dict[str, _Cap]:
     for name, info in model.model_fields.items():
         spec: FieldSpec | None = declared.get(name)
         if spec is not None:
-            caps[name] = _Cap(spec.label, spec.max_length, spec.item_model, spec.kind == "textlist")
+            caps[name] = _Cap(
+                spec.label,
+                spec.max_length,
+                spec.item_model,
+                spec.kind == "textlist",
+                spec.kind == "list",
+            )
             continue
         # Envelope fields (form, scheme, ...) carry no label; follow their model anyway.
         kind, _, item = _kind_of(info.annotation, False)
@@ -72,6 +79,12 @@ def check_text_lengths(model: type[BaseModel], data: Any) -> None:
                 if len(value) > limit:
                     raise TextTooLong(text_too_long(label, limit, len(value)))
             elif isinstance(value, (dict, list)):
+                if cap is not None and cap.rows and isinstance(value, list):
+                    if len(value) > limit:
+                        raise TextTooLong(
+                            f"“{label}”有 {len(value):,} 行，超过每份名单 {limit:,} 行的上限，"
+                            "未采用。请确认数据是否正确。"
+                        )
                 if cap is not None and cap.textlist and isinstance(value, list):
                     for item in value:
                         if isinstance(item, str) and len(item) > limit:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smedesk.export.xlsx.errors import WorkbookError
+from smedesk.forms.fields import LIST_LIMIT
 from smedesk.forms.text import clean_text
 
 if TYPE_CHECKING:
@@ -30,13 +31,13 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Sum of the unpacked parts; a zip bomb unpacks to far more than its size.
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024
-#: Rows a list may have; beyond this the file is not a list someone typed.
-MAX_ROWS = 200_000
+#: Rows a list may have (the documents' own cap): beyond it the file is not a list.
+MAX_ROWS = LIST_LIMIT
 #: Worksheets a workbook may have (each is scanned for the header); real ones have a few.
 MAX_SHEETS = 200
-#: Unpacked size of one worksheet part: 200,000 rows of a dozen cells fit in well under it.
-#: A sheet padded with whitespace or empty cells is refused before it is parsed.
-MAX_SHEET_BYTES = 128 * 1024 * 1024
+#: Unpacked size of one worksheet part: a full list (MAX_ROWS rows of a dozen cells) takes
+#: about a quarter of it. A sheet padded with whitespace or empty cells is refused unparsed.
+MAX_SHEET_BYTES = 64 * 1024 * 1024
 #: Unpacked size of the shared-strings part, which openpyxl reads whole on opening.
 MAX_SHARED_STRINGS_BYTES = 48 * 1024 * 1024
 
