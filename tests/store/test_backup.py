@@ -36,7 +36,7 @@ def make_store(path: Path) -> tuple[DocumentStore, str]:
 
 
 def test_a_backup_is_a_checked_self_contained_database(tmp_path: Path) -> None:
-    store, doc = make_store(tmp_path / "smedesk.db")
+    make_store(tmp_path / "smedesk.db")
     made = create_backup(tmp_path / "smedesk.db", "manual", now=T0)
     assert made.id == "20260302T090000Z" and made.reason_text == "手动"
     assert integrity_ok(made.path)
