@@ -27,7 +27,13 @@ def test_decide_import_refuses_zero_rows_and_asks_with_the_counts() -> None:
     assert "0 行" in warned[0] and "24 行保持不变" in warned[0]
     assert decide_import(None, "staff", 0, 5) is ImportMode.REPLACE  # nothing to lose
     for answer, mode in ((REPLACE, ImportMode.REPLACE), (APPEND, ImportMode.APPEND)):
-        got = decide_import(None, "staff", 24, 5, ask=lambda p, q: asked.append(q) or answer)
+        got = decide_import(
+            None,
+            "staff",
+            24,
+            5,
+            ask=lambda p, q, a=answer: asked.append(q) or a,  # type: ignore[misc]
+        )
         assert got is mode
     assert decide_import(None, "staff", 24, 5, ask=lambda p, q: CANCEL) is None
     assert "已有 24 行" in asked[0] and "5 行" in asked[0]
