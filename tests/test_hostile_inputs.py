@@ -154,11 +154,11 @@ def test_hostile_documents(text: str, fragment: str, tmp_path: Path) -> None:
 
 def test_ten_megabyte_name_is_refused(work: Path) -> None:
     data = json.loads((work / DOC).read_text(encoding="utf-8"))
-    data["form"]["basic"]["platform_name"] = "名" * (10 * 1024 * 1024)
+    data["form"]["basic"]["applicant_name"] = "名" * (10 * 1024 * 1024)
     doc = work / "big.json"
     doc.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     run = run_measured("check", str(doc))
-    refused(run, "上限")
+    refused(run, "“申请单位名称”的内容过长", "1,000 字的上限")
     assert run.seconds < 60  # a bound on the harness, not a performance figure
 
 
