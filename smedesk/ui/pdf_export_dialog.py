@@ -17,8 +17,6 @@ Entry point for the editor's menu: :func:`open_pdf_export`.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import tempfile
 import threading
@@ -42,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smedesk.errors import UserError
 from smedesk.ui.i18n import tr
 
 _PDF_FILTER = "PDF (*.pdf)"
@@ -75,7 +74,7 @@ class _ExportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from smedesk.export.pdf import AttachmentError, ExportCancelled, export_pdf
+        from smedesk.export.pdf import ExportCancelled, export_pdf
 
         try:
             result = export_pdf(
@@ -87,7 +86,7 @@ class _ExportWorker(QObject):
             )
         except ExportCancelled:
             self.cancelled.emit()
-        except AttachmentError as exc:
+        except UserError as exc:  # a bad attachment, a full disk: the Chinese message
             self.failed.emit(exc.message)
         except OSError as exc:
             self.failed.emit(tr("无法写入临时文件：{error}").format(error=exc.strerror or exc))
@@ -305,6 +304,9 @@ class PdfExportDialog(QDialog):
             path = path.with_suffix(".pdf")
         try:
             _copy_atomically(self.temp_path, path)
+        except UserError as exc:  # full disk, read-only folder, stick pulled: old file kept
+            QMessageBox.warning(self, tr("无法保存"), exc.message)
+            return None
         except OSError as exc:
             QMessageBox.warning(self, tr("无法保存"), f"{path}：{exc.strerror or exc}")
             return None
@@ -333,15 +335,9 @@ class PdfExportDialog(QDialog):
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp_name)
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    from smedesk.safe_write import copy_file
+
+    copy_file(source, target, what="PDF 文件")  # temp file, fsync, rename; 0644
 
 
 def open_pdf_export(

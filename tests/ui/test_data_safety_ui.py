@@ -149,3 +149,27 @@ def test_start_up_recovery_prompt(qtbot: Any, tmp_path: Path) -> None:
     )
     assert "已改用备份" in told[0]
     assert DocumentStore(open_database(f"sqlite:///{db}")).get(doc).data["pad"] == "x" * 20000
+
+
+def test_backup_timer_backs_up_a_changed_store(qtbot: Any, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from smedesk.ui.backup_timer import start_backup_timer
+
+    db = tmp_path / "smedesk.db"
+    store = DocumentStore(open_database(f"sqlite:///{db}"))
+    doc = store.create(
+        "application-report", "报告", {"n": 1}, scheme_id="miit-2017",
+        scheme_version="2017", author="测试",
+    )  # fmt: skip
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    # the schedule's interval is shortened instead of the clock being waited for
+    timer = start_backup_timer(window, store, tick_ms=10, interval=timedelta(0))
+    assert timer is not None
+    store.save(doc, {"n": 2}, author="测试")
+    qtbot.waitUntil(lambda: len(list_backups(db)) == 1, timeout=5000)
+    timer.stop()
+    assert list_backups(db)[0].reason == "auto"
