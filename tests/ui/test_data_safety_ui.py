@@ -173,3 +173,14 @@ def test_backup_timer_backs_up_a_changed_store(qtbot: Any, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: len(list_backups(db)) == 1, timeout=5000)
     timer.stop()
     assert list_backups(db)[0].reason == "auto"
+
+
+def test_typed_and_pasted_text_is_cleaned_and_capped() -> None:
+    from smedesk.forms.application import BasicInfo
+    from smedesk.forms.fields import TEXT_LIMIT, spec_of
+    from smedesk.ui.editor.values import parse_text
+
+    spec = spec_of(BasicInfo, "applicant_name")
+    assert parse_text(spec, "甲\u000b乙\u0002") == ("甲\n乙", None)
+    value, message = parse_text(spec, "名" * (TEXT_LIMIT + 50))
+    assert value == "名" * TEXT_LIMIT and message is not None and "1,000 字的上限" in message
