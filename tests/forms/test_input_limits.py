@@ -48,7 +48,7 @@ def _all_specs() -> list:  # type: ignore[type-arg]
 def test_a_name_over_its_cap_is_refused_naming_the_field_and_the_cap() -> None:
     ok = parse_document_json(json.dumps(report(applicant_name="名" * TEXT_LIMIT)))
     assert ok.kind == "application-report"
-    with pytest.raises(DocumentError, match="“申请单位名称”的内容过长.*1,000 字的上限"):
+    with pytest.raises(DocumentError, match=r"“申请单位名称”的内容过长.*1,000 字的上限"):
         parse_document_json(json.dumps(report(applicant_name="名" * (TEXT_LIMIT + 1))))
 
 
