@@ -197,7 +197,9 @@ def _describe_os_error(exc: OSError) -> str:
         return f"路径中有一段不是文件夹{where}"
     if isinstance(exc, PermissionError):
         return f"没有读写权限{where}"
-    return f"读写文件失败{where}（{exc.strerror or exc}）"
+    from smedesk.safe_write import os_error_reason
+
+    return f"读写文件失败{where}（{os_error_reason(exc)}）"
 
 
 def _debug() -> bool:

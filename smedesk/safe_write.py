@@ -216,6 +216,11 @@ def describe_write_error(exc: OSError, target: Path, what: str = "文件") -> st
     return f"{head}：{_reason(exc)}。{tail}"
 
 
+def os_error_reason(exc: OSError) -> str:
+    """A few Chinese words for an OSError (strerror is English on most systems)."""
+    return _reason(exc)
+
+
 def _reason(exc: OSError) -> str:
     # strerror is English on most systems; the few codes users meet get Chinese words.
     words = {
