@@ -21,6 +21,12 @@ def register(subparsers: Any) -> None:
         description="备份用 SQLite 在线备份接口生成并经完整性检查；恢复前会先备份当前状态。",
     )
     actions = parser.add_subparsers(dest="backup_action", metavar="操作", title="操作")
+
+    def usage(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 2
+
+    parser.set_defaults(func=usage)
     p = actions.add_parser("list", help="列出全部备份（最新的在前）")
     p.set_defaults(func=run_list)
     p = actions.add_parser("create", help="立即备份数据库")
