@@ -17,9 +17,11 @@ import sys
 import time
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from support.xlsx_helpers import rows_for
 
+MEASURED = Path(__file__).with_name("measured_smedesk.py")
 ENGLISH_INTERNALS = re.compile(
     r"Traceback|Error\b|Exception|invalid literal|Invalid datetime|could not convert|"
     r"__del__|MemoryError|内部错误"
@@ -57,16 +59,26 @@ def run_cli(*args: str, timeout: float = 60, env: dict[str, str] | None = None) 
 
 
 def run_measured(*args: str, timeout: float = 120) -> Run:
-    """Like :func:`run_cli`, with the child's own peak memory (``ru_maxrss`` from wait4)."""
+    """Like :func:`run_cli`, with the child's own peak memory in MB.
+
+    The child reports its ``VmHWM`` (see ``measured_smedesk.py``); where /proc is missing,
+    ``ru_maxrss`` from ``wait4`` is used instead (an upper bound: it includes the parent's
+    size at fork).
+    """
     import tempfile
 
     start = time.monotonic()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile(suffix=".peak") as peak,
+    ):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "smedesk", *args],
+            [sys.executable, str(MEASURED), *args],
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
+            env={**os.environ, "SMEDESK_PEAK_FILE": peak.name},
         )
         deadline = start + timeout
         while True:
@@ -77,15 +89,17 @@ def run_measured(*args: str, timeout: float = 120) -> Run:
                 proc.kill()
                 os.wait4(proc.pid, 0)
                 raise AssertionError(f"smedesk {' '.join(args)} did not finish in {timeout} s")
-            time.sleep(0.05)
+            time.sleep(0.02)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        reported = Path(peak.name).read_text(encoding="ascii").strip()
+        peak_kib = int(reported) if reported else usage.ru_maxrss
         return Run(
             proc.returncode,
             out.read().decode(),
             err.read().decode(),
-            usage.ru_maxrss / 1024,  # KiB on Linux
+            peak_kib / 1024,
             time.monotonic() - start,
         )
 
