@@ -88,3 +88,12 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from PySide6.QtWidgets import QWidget\n", encoding="utf-8")
     assert "PySide6.QtWidgets" in imported_modules(bad)
+
+
+@pytest.mark.parametrize("name", ["safe_write.py", "safe_read.py", "errors.py"])
+def test_shared_safety_modules_stay_at_the_bottom(name: str) -> None:
+    """Every layer (forms and schemes included) may use these; they import no layer."""
+    imported = {m for m in imported_modules(PACKAGE / name) if m.startswith("smedesk")}
+    assert imported <= {"smedesk.errors", "smedesk.errors.UserError"}, imported
+    heavy = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "PySide6", "pypdf", "pydantic")
+    assert offenders([PACKAGE / name], heavy) == []
