@@ -299,6 +299,8 @@ def _count_check(check: CheckSpec, root: object, ctx: Context) -> Result:
             )
         return Result("short", f"{label} {found}，少于{_art(ctx)}要求的 {fmt.with_unit(limit, unit)}",
                       at, found, bound)  # fmt: skip
+    if n == 0:  # nothing chosen is missing, not "within the limit"
+        return _missing(label, path, ctx)
     if n <= limit:
         return Result(
             "met", f"{label} {found}，未超过 {fmt.with_unit(limit, unit)}", at, found, bound

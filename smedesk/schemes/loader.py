@@ -23,6 +23,7 @@ from smedesk.resources import resource_path
 from smedesk.schemes.model import (
     CHECK_TYPES,
     MaterialSpec,
+    RelaxSpec,
     RuleSpec,
     Scheme,
     SchemeFile,
@@ -159,7 +160,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
     if not stages:
         raise SchemeError(f"方案文件 {name}：缺少 stages（阶段）")
     relax = {**(base.relax if base else {}), **file.relax}
-    rules: dict[str, RuleSpec] = {r.id: r for r in base.rules} if base else {}
+    rules = _inherited_rules(file, base, name, relax)
     own_ids: set[str] = set()
     for rule in file.rules:
         where = f"方案文件 {name}：规则 {rule.id}"
@@ -186,6 +187,18 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
             raise SchemeError(f"{where}：{problem}")
         rules[rule.id] = resolved
     materials = _materials(file, base, applies_to, name)
+    own = file.cites_own_document and base is not None
+    base_facts = {
+        k: f.model_copy(update={"document": file.document})
+        if own and base is not None and f.document == base.document
+        else f
+        for k, f in (base.facts if base else {}).items()
+        if k not in file.drop_facts
+    }
+    base_forms = {
+        k: (file.document, article) if own else (document, article)
+        for k, (document, article) in (base.forms if base else {}).items()
+    }
     return Scheme(
         id=file.id,
         version=file.version,
@@ -198,7 +211,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
         materials=materials,
         rules=tuple(rules.values()),
         facts={
-            **(base.facts if base else {}),
+            **base_facts,
             **{
                 k: f.model_copy(update={"document": f.document or file.document})
                 for k, f in file.facts.items()
@@ -206,7 +219,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
         },
         relax=relax,
         forms={
-            **(base.forms if base else {}),
+            **base_forms,
             **{k: (file.document, article) for k, article in file.forms.items()},
         },
         note=file.note,
@@ -215,11 +228,53 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
     )
 
 
+def _inherited_rules(
+    file: SchemeFile, base: Scheme | None, name: str, relax: dict[str, RelaxSpec]
+) -> dict[str, RuleSpec]:
+    """The base's rules as this file keeps them: dropped, re-cited and amended."""
+    if base is None:
+        if file.drop_rules or file.drop_facts or file.amend or file.cites_own_document:
+            raise SchemeError(
+                f"方案文件 {name}：drop_rules、drop_facts、amend、cites_own_document 只能与 extends 同用"
+            )
+        return {}
+    known = {r.id for r in base.rules}
+    for rule_id in (*file.drop_rules, *file.amend):
+        if rule_id not in known:
+            raise SchemeError(f"方案文件 {name}：所继承方案 {base.id} 没有规则 {rule_id}")
+    for key in file.drop_facts:
+        if key not in base.facts:
+            raise SchemeError(f"方案文件 {name}：所继承方案 {base.id} 没有事项 {key}")
+    out: dict[str, RuleSpec] = {}
+    for rule in base.rules:
+        if rule.id in file.drop_rules:
+            continue
+        update: dict[str, object] = {}
+        if file.cites_own_document and rule.document == base.document:
+            update["document"] = file.document
+        amend = file.amend.get(rule.id)
+        if amend is not None:
+            update.update(amend.model_dump(exclude_none=True))
+        if update:
+            rule = rule.model_copy(update=update)
+            problem = validate_rule(rule, relax)
+            if problem:
+                raise SchemeError(f"方案文件 {name}：amend.{rule.id}：{problem}")
+        out[rule.id] = rule
+    return out
+
+
 def _materials(
     file: SchemeFile, base: Scheme | None, applies_to: tuple[str, ...], name: str
 ) -> tuple[MaterialSpec, ...]:
-    if not file.materials and base is not None:
-        return base.materials
+    inherited = list(base.materials) if base is not None else []
+    if file.cites_own_document and base is not None:
+        inherited = [
+            m.model_copy(update={"document": file.document}) if m.document == base.document else m
+            for m in inherited
+        ]
+    if not file.materials:
+        return tuple(inherited)
     from smedesk.forms import DOCUMENT_KINDS
 
     with_materials = tuple(k for k in applies_to if "materials" in DOCUMENT_KINDS[k].model_fields)
@@ -234,7 +289,12 @@ def _materials(
             if kind not in with_materials:
                 raise SchemeError(f"方案文件 {name}：材料 {m.id} 的文档类型 {kind} 不带附件材料")
         out.append(m.model_copy(update={"kinds": kinds, "document": file.document}))
-    return tuple(out)
+    if base is None or not file.cites_own_document:
+        return tuple(out)
+    # restating the base: a material of the same id replaces it in place, others follow
+    mine = {m.id: m for m in out}
+    merged = [mine.pop(m.id, m) for m in inherited]
+    return tuple(merged + list(mine.values()))
 
 
 # --------------------------------------------------------------------------- caching

@@ -97,8 +97,12 @@ class CheckSpec(BaseModel):
     #: threshold chosen by the value found at ``by`` (e.g. quota by authority type)
     by: str | None = None
     thresholds: dict[str, float] = Field(default_factory=dict)
+    #: only where the field declares none (a count of list rows); never a second unit
     unit: str | None = None
+    #: a label other than the field's own is accepted only as the regulation's wording
     label: str | None = None
+    #: ``label`` quotes the regulation (e.g. «资产总额» of Art. 12(1)), not a retyped field label
+    verbatim: bool = False
     #: any_of option key (e.g. a ServiceFunction value); growth: the year column;
     #: per_group_max: the grouping column
     key: str | None = None
@@ -176,6 +180,22 @@ class RelaxSpec(BaseModel):
     article: str
 
 
+class RuleAmend(BaseModel):
+    """What an extending scheme changes in one inherited rule (``[amend.<rule-id>]``).
+
+    A provincial text that restates the national conditions in its own articles keeps
+    only what differs — the article, a title in its own wording — instead of a copy.
+    """
+
+    model_config = _STRICT
+
+    article: str | None = None
+    title: str | None = None
+    label: str | None = None
+    verbatim: bool | None = None
+    note: str | None = None
+
+
 class SchemeFile(BaseModel):
     """Everything one TOML file holds."""
 
@@ -188,6 +208,13 @@ class SchemeFile(BaseModel):
     document: str
     document_title: str | None = None
     extends: str | None = None
+    #: with ``extends``: this document restates the base's conditions as its own, so
+    #: inherited rules, materials, facts and forms cite this file's document
+    cites_own_document: bool = False
+    #: with ``extends``: inherited rules and facts this document does not have
+    drop_rules: tuple[str, ...] = ()
+    drop_facts: tuple[str, ...] = ()
+    amend: dict[str, RuleAmend] = Field(default_factory=dict)
     applies_to: tuple[DocumentKind, ...] = ()
     stages: tuple[Literal["creation", "recognition"], ...] = ()
     note: str | None = None

@@ -45,6 +45,29 @@ def _spec(model: type[BaseModel], path: str, title: str) -> tuple[FieldSpec | No
     return spec, None
 
 
+def _declared_once(check: CheckSpec, spec: FieldSpec | None) -> str | None:
+    """A rule may not retype what its field declares: unit never, label only as quoted wording."""
+    if spec is None:
+        return None
+    if check.unit is not None and spec.unit is not None and check.unit != spec.unit:
+        return (
+            f"单位 {check.unit!r} 与字段 {check.path}（{spec.label}）声明的单位 {spec.unit!r} 不同；"
+            "请删去 unit，单位以字段声明为准"
+        )
+    # a label on a whole table names the rows counted or the question asked, not the field
+    asks_of_table = spec.kind == "list" and check.check in ("per_group_max", "judgement")
+    if (
+        check.label is not None
+        and check.label != spec.label
+        and not (check.verbatim or asks_of_table)
+    ):
+        return (
+            f"label {check.label!r} 改写了字段 {check.path} 的名称（{spec.label}）；"
+            "请删去 label，或在确为条文原文时写 verbatim = true"
+        )
+    return None
+
+
 def _check(check: CheckSpec, model: type[BaseModel], title: str) -> str | None:
     kind = check.check
     for path in check.all_paths():
@@ -80,6 +103,9 @@ def _check(check: CheckSpec, model: type[BaseModel], title: str) -> str | None:
     elif needs_threshold and check.threshold is None:
         return f"检查 {kind} 须写 threshold（门槛）"
     spec = spec_at(model, check.path) if check.path else None
+    problem = _declared_once(check, spec)
+    if problem:
+        return problem
     if kind in ("years_since", "within_years") and spec and spec.kind != "date":
         return f"检查 {kind} 的字段 {check.path} 应为日期"
     if kind in ("is_true", "is_false") and spec and spec.kind != "bool":

@@ -187,10 +187,21 @@ def test_format_problems_name_the_field_path() -> None:
     assert "form.basic.postcode" in found and "form.basic.email" in found
 
 
-def test_summary_rows_with_more_than_three_functions() -> None:
+def test_summary_rows_with_more_than_three_functions_are_the_schemes_rule() -> None:
+    """«不超过3类» is the 2019 call's (附件2): scheme data, reported once, by its rule."""
+    from smedesk.schemes import load_scheme
+    from smedesk.schemes.engine import evaluate
+
     row = SummaryRow(platform_name="测试平台", functions=list(ServiceFunction)[:4])
     doc = RecommendationSummary(scheme=SchemeRef(id="miit-2019-call", version="1"), rows=[row])
-    assert "rows[0].functions" in paths(doc)
+    assert "rows[0].functions" not in paths(doc)
+    hits = [
+        f
+        for f in evaluate(doc, load_scheme("miit-2019-call"))
+        if f.path == "rows[0].functions" and f.outcome.value == "not-met"
+    ]
+    assert [f.rule_id for f in hits] == ["annex2-functions-max"]
+    assert hits[0].citation.article == "附件2"
 
 
 @pytest.mark.parametrize("ratio", [-1, 101])

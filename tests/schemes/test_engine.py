@@ -49,7 +49,7 @@ def test_western_region_relaxes_smes_served() -> None:
     doc.region.province = "江苏省"
     finding = _by_id(rule_findings(doc, scheme), "art12-2-smes-served")
     assert finding.outcome is Outcome.NOT_MET
-    assert finding.found == "120 家" and finding.threshold == "≥ 150 家"
+    assert finding.found == "120 户" and finding.threshold == "≥ 150 户"  # the field declares 户
     assert finding.citation.document == "工信部企业〔2017〕156号"
     assert finding.citation.article == "第十二条第（二）项"
     assert finding.path == "form.latest_smes_served"
