@@ -83,7 +83,7 @@ class Document(FormModel):
     kind: str
     scheme: SchemeRef
     doc_id: str = Field(default_factory=lambda: str(uuid.uuid4()))
-    format_version: int = 2  # smedesk.forms.upgrades.FORMAT_VERSION (a test keeps them equal)
+    format_version: int = 3  # smedesk.forms.upgrades.FORMAT_VERSION (a test keeps them equal)
 
     def display_title(self) -> str:
         """A short name for lists and window titles."""

@@ -83,6 +83,18 @@ class SummaryRow(FormModel):
     application_id: str | None = field("对应申请报告编号")
 
 
+def remark(row: SummaryRow) -> str:
+    """The 备注 cell as the PDF and the workbook both print it.
+
+    The city is added whenever it is given: 说明（2） limits special carriers to one per city
+    and the Guangdong notice 二（一） limits quota rows to one per city, so for either kind
+    of row the city is what a reader checks (and what the workbook import reads back).
+    """
+    if row.quota is None:
+        return ""
+    return f"{row.quota.label}（{row.city}）" if row.city else row.quota.label
+
+
 class RecommendationSummary(Document):
     """推荐{year}年度国家中小企业公共服务示范平台汇总表."""
 

@@ -218,6 +218,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
             },
         },
         relax=relax,
+        wording=_wording(file, base, applies_to, name),
         forms={
             **base_forms,
             **{k: (file.document, article) for k, article in file.forms.items()},
@@ -226,6 +227,25 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
         extends=file.extends,
         source=str(source),
     )
+
+
+def _wording(
+    file: SchemeFile, base: Scheme | None, applies_to: tuple[str, ...], name: str
+) -> dict[str, dict[str, str]]:
+    from smedesk.forms import DOCUMENT_KINDS
+    from smedesk.forms.walk import spec_at
+
+    out = {k: dict(v) for k, v in (base.wording if base else {}).items()}
+    for kind, labels in file.wording.items():
+        if kind not in applies_to:
+            raise SchemeError(
+                f"方案文件 {name}：wording 的文档类型 {kind} 不在本方案的 applies_to 中"
+            )
+        for path in labels:
+            if path != "cover" and spec_at(DOCUMENT_KINDS[kind], path) is None:
+                raise SchemeError(f"方案文件 {name}：wording.{kind} 的字段路径 {path} 不存在")
+        out.setdefault(kind, {}).update(labels)
+    return out
 
 
 def _inherited_rules(

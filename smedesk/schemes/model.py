@@ -35,6 +35,8 @@ CheckType = Literal[
     "ends_with",  # text ends with ``value``
     "max_chars",  # text no longer than threshold characters
     "per_group_max",  # rows matching ``where``, grouped by ``key``: ≤ threshold per group
+    "any_row",  # some row (matching ``where``, not expired) has ``key`` in ``values``
+    "one_of",  # the value is one of ``values``
 ]
 
 CHECK_TYPES: tuple[str, ...] = get_args(CheckType)
@@ -80,9 +82,14 @@ class Condition(BaseModel):
 
     model_config = _STRICT
 
-    path: str
+    path: str | None = None
+    #: any of these paths (each kind names the same thing differently: 所在省, 推荐省, 推荐单位)
+    paths: tuple[str, ...] = ()
     equals: str | None = None
     contains: str | None = None
+
+    def all_paths(self) -> tuple[str, ...]:
+        return ((self.path,) if self.path else ()) + self.paths
 
 
 class CheckSpec(BaseModel):
@@ -114,8 +121,10 @@ class CheckSpec(BaseModel):
     values: tuple[str, ...] = ()
     #: any_of: a list path holding the keys the applicant claims; only those options count
     among: str | None = None
-    #: per_group_max: only rows whose columns equal these values
+    #: per_group_max, any_row: only rows whose columns equal these values
     where: dict[str, str] = Field(default_factory=dict)
+    #: any_row: a date column after which a row no longer counts (e.g. a recognition's expiry)
+    expires: str | None = None
     checks: tuple[CheckSpec, ...] = ()
 
     def all_paths(self) -> tuple[str, ...]:
@@ -168,6 +177,10 @@ class FactSpec(BaseModel):
     unit: str | None = None
     article: str | None = None
     document: str | None = None
+    #: the fact applies only to documents meeting these conditions…
+    when: tuple[Condition, ...] = ()
+    #: …and then stands in for this other fact (e.g. Guangdong's 3 sets for the call's 2)
+    replaces: str | None = None
 
 
 class RelaxSpec(BaseModel):
@@ -222,6 +235,9 @@ class SchemeFile(BaseModel):
     forms: dict[DocumentKind, str] = Field(default_factory=dict)
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     relax: dict[str, RelaxSpec] = Field(default_factory=dict)
+    #: kind → {field path or "cover" → this scheme's own printed wording}; the field keeps
+    #: its one declaration, a scheme whose paper words it differently says so here
+    wording: dict[DocumentKind, dict[str, str]] = Field(default_factory=dict)
     materials: tuple[MaterialSpec, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
 
@@ -247,6 +263,7 @@ class Scheme(BaseModel):
     rules: tuple[RuleSpec, ...] = ()
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     relax: dict[str, RelaxSpec] = Field(default_factory=dict)
+    wording: dict[str, dict[str, str]] = Field(default_factory=dict)
     #: kind → (document, article) of the paper form, cited by completeness findings
     forms: dict[str, tuple[str, str]] = Field(default_factory=dict)
     note: str | None = None
@@ -260,6 +277,21 @@ class Scheme(BaseModel):
             for r in self.rules
             if kind in r.kinds and (stage is None or r.stage is None or r.stage == stage)
         ]
+
+    def label(self, kind: str, path: str, default: str) -> str:
+        """The scheme's printed wording of a field (or ``"cover"``), else ``default``."""
+        return self.wording.get(kind, {}).get(path, default)
+
+    def facts_for(self, doc: object) -> dict[str, FactSpec]:
+        """The facts that apply to ``doc``: a scoped fact replaces the general one it names."""
+        from smedesk.schemes.scope import applies
+
+        out = {k: f for k, f in self.facts.items() if not f.when}
+        for key, fact in self.facts.items():
+            if fact.when and applies(doc, fact.when):
+                out.pop(fact.replaces or "", None)
+                out[key] = fact
+        return out
 
     def materials_for(self, kind: str) -> list[MaterialSpec]:
         return [m for m in self.materials if kind in m.kinds]
