@@ -90,6 +90,25 @@ def _application_problems(doc: ApplicationReport) -> list[Problem]:
     if basic.qualified_staff is not None and basic.employees is not None:
         if basic.qualified_staff > basic.employees:
             out.append(_more_than(m, "form.basic.qualified_staff", "form.basic.employees"))
+    # Art. 12(6)'s service staff are part of 从业人数; their qualified are among them; the
+    # named staff list (主要管理人员和服务人员名单) cannot be longer than the whole staff.
+    if basic.service_staff is not None and basic.employees is not None:
+        if basic.service_staff > basic.employees:
+            out.append(_more_than(m, "form.basic.service_staff", "form.basic.employees"))
+    if basic.service_staff_qualified is not None and basic.service_staff is not None:
+        if basic.service_staff_qualified > basic.service_staff:
+            out.append(
+                _more_than(m, "form.basic.service_staff_qualified", "form.basic.service_staff")
+            )
+    named = sum(1 for s in doc.staff if s.name)
+    if basic.employees is not None and named > basic.employees:
+        out.append(
+            Problem(
+                "staff",
+                f"{_name(m, 'staff')}列有 {named} 人，多于{_name(m, 'form.basic.employees')}"
+                f"（{basic.employees} 人）",
+            )
+        )
     if basic.equipment_price is not None and basic.total_assets is not None:
         if basic.equipment_price > basic.total_assets + _EPS:
             out.append(_more_than(m, "form.basic.equipment_price", "form.basic.total_assets"))

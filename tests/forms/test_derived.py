@@ -210,3 +210,21 @@ def test_hard_limits_are_parse_errors(ratio: float) -> None:
 
     with pytest.raises(ValidationError):
         Investor(name="甲", ratio=ratio)
+
+
+def test_service_staff_cross_checked_with_all_staff_and_the_staff_list() -> None:
+    """Issue 9 item 4: 从事为中小企业服务的人员 ≤ 从业人数; its qualified ≤ itself; the list ≤ 从业人数."""
+    from smedesk.forms.lists import StaffMember
+
+    doc = report(employees=3, qualified_staff=1)
+    doc.form.basic.service_staff, doc.form.basic.service_staff_qualified = 4, 5
+    doc.staff = [StaffMember(name=f"员工{i}") for i in range(4)]
+    found = {p.path: p.message for p in all_problems(doc)}
+    assert "从事为中小企业服务的人员多于从业人数" == found["form.basic.service_staff"]
+    assert "form.basic.service_staff_qualified" in found
+    assert "多于从业人数（3 人）" in found["staff"]
+    doc.form.basic.employees = 10
+    doc.form.basic.service_staff_qualified = 4
+    assert not {"form.basic.service_staff", "form.basic.service_staff_qualified", "staff"} & {
+        p.path for p in all_problems(doc)
+    }
