@@ -22,6 +22,7 @@ from smedesk.errors import UserError
 from smedesk.resources import resource_path
 from smedesk.schemes.model import (
     CHECK_TYPES,
+    CoverageSpec,
     MaterialSpec,
     RelaxSpec,
     RuleSpec,
@@ -159,7 +160,13 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
         raise SchemeError(f"方案文件 {name}：缺少 applies_to（适用的文档类型）")
     if not stages:
         raise SchemeError(f"方案文件 {name}：缺少 stages（阶段）")
-    relax = {**(base.relax if base else {}), **file.relax}
+    relax = {
+        **(base.relax if base else {}),
+        **{
+            k: r.model_copy(update={"document": r.document or file.document})
+            for k, r in file.relax.items()
+        },
+    }
     rules = _inherited_rules(file, base, name, relax)
     own_ids: set[str] = set()
     for rule in file.rules:
@@ -219,6 +226,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
         },
         relax=relax,
         wording=_wording(file, base, applies_to, name),
+        coverage=_coverage(file, base),
         forms={
             **base_forms,
             **{k: (file.document, article) for k, article in file.forms.items()},
@@ -227,6 +235,16 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
         extends=file.extends,
         source=str(source),
     )
+
+
+def _coverage(file: SchemeFile, base: Scheme | None) -> tuple[CoverageSpec, ...]:
+    """The file's coverage rows (document filled in), after the base's unless restated."""
+    own = tuple(
+        c.model_copy(update={"document": c.document or file.document}) for c in file.coverage
+    )
+    if base is None or file.cites_own_document:
+        return own
+    return base.coverage + own
 
 
 def _wording(

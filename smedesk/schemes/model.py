@@ -191,6 +191,24 @@ class RelaxSpec(BaseModel):
     path: str
     label: str
     article: str
+    #: filled in at load time: the document whose article this is
+    document: str | None = None
+
+
+class CoverageSpec(BaseModel):
+    """One article (or item) of a seed that states a condition, for the coverage matrix.
+
+    The rules, materials, facts and relaxations citing the same document and article are
+    joined to it; an article no data can decide says so in ``not_checkable``.
+    """
+
+    model_config = _STRICT
+
+    article: str
+    #: the cited document when not the scheme's own
+    document: str | None = None
+    condition: str
+    not_checkable: str | None = None
 
 
 class RuleAmend(BaseModel):
@@ -240,6 +258,7 @@ class SchemeFile(BaseModel):
     wording: dict[DocumentKind, dict[str, str]] = Field(default_factory=dict)
     materials: tuple[MaterialSpec, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
+    coverage: tuple[CoverageSpec, ...] = ()
 
 
 class Scheme(BaseModel):
@@ -264,6 +283,8 @@ class Scheme(BaseModel):
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     relax: dict[str, RelaxSpec] = Field(default_factory=dict)
     wording: dict[str, dict[str, str]] = Field(default_factory=dict)
+    #: every article of the seed stating a condition (own and, unless restated, inherited)
+    coverage: tuple[CoverageSpec, ...] = ()
     #: kind → (document, article) of the paper form, cited by completeness findings
     forms: dict[str, tuple[str, str]] = Field(default_factory=dict)
     note: str | None = None

@@ -220,7 +220,7 @@ def test_service_staff_cross_checked_with_all_staff_and_the_staff_list() -> None
     doc.form.basic.service_staff, doc.form.basic.service_staff_qualified = 4, 5
     doc.staff = [StaffMember(name=f"员工{i}") for i in range(4)]
     found = {p.path: p.message for p in all_problems(doc)}
-    assert "从事为中小企业服务的人员多于从业人数" == found["form.basic.service_staff"]
+    assert found["form.basic.service_staff"] == "从事为中小企业服务的人员多于从业人数"
     assert "form.basic.service_staff_qualified" in found
     assert "多于从业人数（3 人）" in found["staff"]
     doc.form.basic.employees = 10
