@@ -25,6 +25,7 @@ from smedesk.forms.fields import FieldSpec, field_specs
 from smedesk.forms.walk import spec_at
 from smedesk.schemes.checks import Context, get, is_empty
 from smedesk.schemes.composite import run
+from smedesk.schemes.dates import date_findings
 from smedesk.schemes.findings import Citation, Finding, Outcome
 from smedesk.schemes.loader import SchemeError
 from smedesk.schemes.model import RuleSpec, Scheme
@@ -68,6 +69,7 @@ def evaluate(
         if f.path and f.outcome in (Outcome.NOT_MET, Outcome.RELAXED)
     }
     extra = completeness_findings(doc, scheme, scan) + consistency_findings(doc, scheme, scan)
+    findings += date_findings(doc, scheme, today)
     findings += [f for f in extra if f.group == "completeness" and not _covered(f, reported)]
     findings += material_findings(doc, scheme)
     findings += [f for f in extra if f.group == "consistency" and not _covered(f, reported)]

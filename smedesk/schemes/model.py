@@ -58,6 +58,7 @@ GROUP_LABELS: dict[str, str] = {
     "completeness": "完整性",
     "materials": "附件材料",
     "consistency": "填报规范",
+    "dates": "期限",
 }
 
 Group = Literal[
@@ -181,6 +182,8 @@ class FactSpec(BaseModel):
     when: tuple[Condition, ...] = ()
     #: …and then stands in for this other fact (e.g. Guangdong's 3 sets for the call's 2)
     replaces: str | None = None
+    #: an ISO date a document's 填报日期 must not pass (a round's deadline, a regime's end)
+    fill_date_limit: bool = False
 
 
 class RelaxSpec(BaseModel):
@@ -304,14 +307,14 @@ class Scheme(BaseModel):
         return self.wording.get(kind, {}).get(path, default)
 
     def facts_for(self, doc: object) -> dict[str, FactSpec]:
-        """The facts that apply to ``doc``: a scoped fact replaces the general one it names."""
+        """The facts that apply to ``doc``: a scoped fact replaces the general one it names,
+        under that one's key (so ``deadline`` is Guangdong's 28 June for a Guangdong document)."""
         from smedesk.schemes.scope import applies
 
         out = {k: f for k, f in self.facts.items() if not f.when}
         for key, fact in self.facts.items():
             if fact.when and applies(doc, fact.when):
-                out.pop(fact.replaces or "", None)
-                out[key] = fact
+                out[fact.replaces or key] = fact  # stands in under the general key
         return out
 
     def materials_for(self, kind: str) -> list[MaterialSpec]:

@@ -78,6 +78,8 @@ ISSUE9: dict[str, str] = {
     "art5-1-5-libraries-base": "bases judged on their own account, not on platform fields",
     "art5-1-7-online": "national wording (Liaoning keeps «规范运行、安全高效»)",
     "report-served-list": "cites 156号 附件2《申请报告》四, not 第七条",
+    "date:deadline": "the 填报日期 is checked against the round's deadline (310号 四)",
+    "date:expiry_under_new_measures": "the 填报日期 is checked against the end of the 2017 regime",
 }
 
 
