@@ -111,7 +111,15 @@ def _application_problems(doc: ApplicationReport) -> list[Problem]:
         )
     if basic.equipment_price is not None and basic.total_assets is not None:
         if basic.equipment_price > basic.total_assets + _EPS:
-            out.append(_more_than(m, "form.basic.equipment_price", "form.basic.total_assets"))
+            # the paper's sentence «仪器、设备数量 … 购买价格 …» names the equipment once
+            what = _name(m, "form.basic.equipment_count").removesuffix("数量")
+            out.append(
+                Problem(
+                    "form.basic.equipment_price",
+                    f"{what}{_name(m, 'form.basic.equipment_price')}（{basic.equipment_price:g} 万元）"
+                    f"超过{_name(m, 'form.basic.total_assets')}（{basic.total_assets:g} 万元）",
+                )
+            )
     for i, year in enumerate(doc.form.operations):
         if year.service_income is not None and year.operating_income is not None:
             if year.service_income > year.operating_income + _EPS:

@@ -83,7 +83,7 @@ def _state(day: dt.date, today: dt.date) -> State:
 
 
 def schedule(doc: object, scheme: Scheme, today: dt.date) -> list[DateItem]:
-    """Every dated fact of the scheme that applies to ``doc``, in the file's order."""
+    """Every dated fact of the scheme that applies to ``doc``: dates by date, then periods."""
     facts = scheme.facts_for(doc)
     filled = _fill_date(doc)
     out: list[DateItem] = []
@@ -112,7 +112,8 @@ def schedule(doc: object, scheme: Scheme, today: dt.date) -> list[DateItem]:
             day = add_years(filled, years)
             when += f"（初次验收未通过；按填报日期估算，最早至 {day.isoformat()}）"
         out.append(DateItem(key, fact.label, when, day, "period", cite))
-    return out
+    # dates first, soonest first (a passed deadline heads the list), then the periods
+    return sorted(out, key=lambda i: (i.state == "period", i.date or dt.date.max))
 
 
 def date_findings(doc: object, scheme: Scheme, today: dt.date | None = None) -> list[Finding]:

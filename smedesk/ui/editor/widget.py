@@ -29,6 +29,7 @@ from smedesk.schemes import Finding
 from smedesk.ui.context import AppContext
 from smedesk.ui.editor.attachments_page import AttachmentsPage
 from smedesk.ui.editor.autosave import Autosaver
+from smedesk.ui.editor.deadlines_panel import DeadlinesPanel, beside
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
@@ -82,6 +83,8 @@ class EditorWidget(QWidget):
         self.self_check_panel = SelfCheckPanel(self.state)
         self.self_check_panel.finding_activated.connect(self.open_finding)
         self.self_check_panel.evaluated.connect(self.tree.set_badges)
+        self.deadlines_panel = DeadlinesPanel(self.state)  # issue 9: 期限, after each self-check
+        self.self_check_panel.evaluated.connect(lambda _f: self.deadlines_panel.refresh())
         self._build()
         self._add_actions()
         self.show_page(self.page_names()[0])
@@ -116,7 +119,7 @@ class EditorWidget(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.stack)
-        splitter.addWidget(self.self_check_panel)
+        splitter.addWidget(beside(self.self_check_panel, self.deadlines_panel))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 760, 330])
         splitter.setChildrenCollapsible(False)
