@@ -29,6 +29,7 @@ from smedesk.schemes.dates import date_findings
 from smedesk.schemes.findings import Citation, Finding, Outcome
 from smedesk.schemes.loader import SchemeError
 from smedesk.schemes.model import RuleSpec, Scheme
+from smedesk.schemes.narratives import narrative_findings
 from smedesk.schemes.scope import applies
 
 USCC_CITATION = Citation("GB 32100-2015", "法人和其他组织统一社会信用代码编码规则")
@@ -70,6 +71,7 @@ def evaluate(
     }
     extra = completeness_findings(doc, scheme, scan) + consistency_findings(doc, scheme, scan)
     findings += date_findings(doc, scheme, today)
+    findings += narrative_findings(doc, _form_citation(doc, scheme))
     findings += [f for f in extra if f.group == "completeness" and not _covered(f, reported)]
     findings += material_findings(doc, scheme)
     findings += [f for f in extra if f.group == "consistency" and not _covered(f, reported)]
@@ -347,6 +349,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "missing": f.missing,
         "group": f.group,
         "stage": f.stage,
+        "other_path": f.other_path,
     }
 
 

@@ -59,6 +59,7 @@ GROUP_LABELS: dict[str, str] = {
     "materials": "附件材料",
     "consistency": "填报规范",
     "dates": "期限",
+    "narrative": "说明与数字",
 }
 
 Group = Literal[
