@@ -194,6 +194,16 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
             raise SchemeError(f"{where}：{problem}")
         rules[rule.id] = resolved
     materials = _materials(file, base, applies_to, name)
+    known_facts = set(file.facts) | set(base.facts if base else {})
+    for key, fact in file.facts.items():
+        if fact.replaces is not None and fact.replaces not in known_facts:
+            raise SchemeError(
+                f"方案文件 {name}：事项 {key} 的 replaces = {fact.replaces!r} 不是已有的事项"
+            )
+        if fact.replaces is not None and not fact.when:
+            raise SchemeError(
+                f"方案文件 {name}：事项 {key} 写了 replaces 须同时写 when（适用条件）"
+            )
     own = file.cites_own_document and base is not None
     base_facts = {
         k: f.model_copy(update={"document": file.document})

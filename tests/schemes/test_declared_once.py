@@ -92,3 +92,15 @@ def test_amend_and_drop_name_rules_the_base_has(
     with pytest.raises(SchemeError) as err:
         load_scheme_file(tmp_path / "child.toml")
     assert "没有规则 no-such-rule" in err.value.message
+
+
+def test_a_scoped_fact_must_replace_a_known_fact(tmp_path: Path) -> None:
+    text = HEAD + (
+        '\n[facts.gd]\nlabel = "广东"\nvalue = 3\nreplaces = "no-such-fact"\n'
+        'when = [{ path = "region.province", contains = "广东" }]\n'
+    )
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SchemeError) as err:
+        load_scheme_file(path)
+    assert "no-such-fact" in err.value.message

@@ -327,3 +327,33 @@ def test_four_applicants_get_only_the_conditions_their_texts_impose() -> None:
     national = rule_findings(doc, load_scheme("miit-2019-call"))
     assert one(national, "art12-2-smes-served").outcome is Outcome.RELAXED
     assert "gd-provincial-recognition" not in {f.rule_id for f in national}
+
+
+def test_an_association_applicant_through_the_2019_call() -> None:
+    """Through the call, an association's platform meets 156号 Art. 12(4) with the
+    association's own recognition (全国性行业协会), and the association recommending it
+    must be one of the 13 of 附件1; no Guangdong rule reaches it."""
+    association = DEMO["application-casmeic-2019-shenzhen.json"]
+    assert isinstance(association, ApplicationReport)
+    doc = copy.deepcopy(association)
+    doc.scheme = SchemeRef(id="miit-2019-call", version="2019.1")
+    doc.region.province = "北京市"
+    doc.form.support.recognitions = [rec(RecognitionLevel.NATIONAL_ASSOCIATION)]
+    call = load_scheme("miit-2019-call")
+    findings = rule_findings(doc, call)
+    assert one(findings, "art12-4-recognition").outcome is Outcome.MET
+    assert not any(f.rule_id.startswith("gd-") for f in findings)
+    summary = _summary([SummaryRow(platform_name="丙平台", institution_name="丙公司")])
+    summary.authority_type = AuthorityType.ASSOCIATION
+    summary.authority_name = "中国中小企业国际合作协会"
+    listed = one(rule_findings(summary, call), "call1-association-listed")
+    assert listed.outcome is Outcome.MET and listed.citation.article == "一、附件1"
+    summary.authority_name = "某省中小企业服务协会"
+    assert one(rule_findings(summary, call), "call1-association-listed").outcome is Outcome.NOT_MET
+    assert (
+        one(rule_findings(summary, call), "call3-association-recognised").outcome
+        is Outcome.JUDGEMENT
+    )
+    summary.authority_type, summary.authority_name = AuthorityType.PROVINCE, "北京市经济和信息化局"
+    ids = {f.rule_id for f in rule_findings(summary, call)}
+    assert "call1-association-listed" not in ids and "call3-association-recognised" not in ids
