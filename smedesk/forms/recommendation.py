@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import computed_field
 
-from smedesk.forms.common import Document
+from smedesk.forms.common import AttachmentRef, Document
 from smedesk.forms.enums import AuthorityType, QuotaCategory, ServiceFunction, SurveyMethod
 from smedesk.forms.fields import FormModel, derived, field
 from smedesk.forms.lists import PanelMember, SampledEnterprise, satisfaction_percent
@@ -107,6 +107,9 @@ class RecommendationSummary(Document):
     authority_type: AuthorityType | None = field("推荐单位类别", required=True)
     fill_date: dt.date | None = field("填报日期")
     rows: list[SummaryRow] = field("推荐平台", default_factory=list, required=True)
+    # 310号 四: the authority sends a covering 推荐文件 with the table, the 推荐表 and the
+    # applications; the scheme's checklist says which (an association adds its own papers).
+    materials: list[AttachmentRef] = field("报送材料", default_factory=list)
 
     @computed_field(**derived("属于省级推荐名额", unit="个"))  # type: ignore[prop-decorator]
     @property

@@ -267,7 +267,7 @@ def material_findings(doc: Document, scheme: Scheme) -> list[Finding]:
     for ref in getattr(doc, "materials", None) or []:
         attached.setdefault(ref.material_id, []).append(ref.filename)
     out = []
-    for m in scheme.materials_for(doc.kind):
+    for m in scheme.materials_for(doc.kind, doc):
         citation = Citation(m.document or scheme.document, m.article)
         files = attached.get(m.id)
         if m.generated:

@@ -167,6 +167,8 @@ class MaterialSpec(BaseModel):
     kinds: tuple[DocumentKind, ...] = ()
     #: filled in at load time: the document whose article this is
     document: str | None = None
+    #: only for documents meeting these (e.g. an association's own recognition papers)
+    when: tuple[Condition, ...] = ()
 
 
 class FactSpec(BaseModel):
@@ -318,8 +320,15 @@ class Scheme(BaseModel):
                 out[fact.replaces or key] = fact  # stands in under the general key
         return out
 
-    def materials_for(self, kind: str) -> list[MaterialSpec]:
-        return [m for m in self.materials if kind in m.kinds]
+    def materials_for(self, kind: str, doc: object = None) -> list[MaterialSpec]:
+        """The checklist of ``kind``; with ``doc``, only the items whose ``when`` it meets."""
+        from smedesk.schemes.scope import applies
+
+        return [
+            m
+            for m in self.materials
+            if kind in m.kinds and (doc is None or applies(doc, m.when))
+        ]
 
     def rule(self, rule_id: str) -> RuleSpec:
         for r in self.rules:

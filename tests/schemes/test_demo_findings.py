@@ -79,6 +79,15 @@ ISSUE9: dict[str, str] = {
     "art5-1-7-online": "national wording (Liaoning keeps «规范运行、安全高效»)",
     "report-served-list": "cites 156号 附件2《申请报告》四, not 第七条",
     "art18-high-tech-zone": "the NOTE outcome reads 提示 (it now also carries narrative notes)",
+    **dict.fromkeys(
+        [
+            "material:cover-letter",
+            "material:summary-table",
+            "material:recommendation-forms",
+            "material:applications",
+        ],
+        "the authority's submission checklist of 310号 四 (推荐文件 first)",
+    ),
     "date:deadline": "the 填报日期 is checked against the round's deadline (310号 四)",
     "date:expiry_under_new_measures": "the 填报日期 is checked against the end of the 2017 regime",
 }
