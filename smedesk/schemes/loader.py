@@ -324,7 +324,6 @@ def _materials(
     if not file.materials:
         return tuple(inherited)
     from smedesk.forms import DOCUMENT_KINDS
-
     from smedesk.forms.walk import spec_at
 
     with_materials = tuple(k for k in applies_to if "materials" in DOCUMENT_KINDS[k].model_fields)
@@ -341,7 +340,9 @@ def _materials(
         for cond in m.when:
             for kind in kinds:
                 if all(spec_at(DOCUMENT_KINDS[kind], p) is None for p in cond.all_paths()):
-                    raise SchemeError(f"方案文件 {name}：材料 {m.id} 的 when 字段路径在 {kind} 中不存在")
+                    raise SchemeError(
+                        f"方案文件 {name}：材料 {m.id} 的 when 字段路径在 {kind} 中不存在"
+                    )
         out.append(m.model_copy(update={"kinds": kinds, "document": file.document}))
     if base is None:
         return tuple(out)
@@ -349,7 +350,9 @@ def _materials(
         # a round adds its own checklist (e.g. the authority's) to the measures' checklist
         clash = {m.id for m in inherited} & {m.id for m in out}
         if clash:
-            raise SchemeError(f"方案文件 {name}：材料 {'、'.join(sorted(clash))} 与所继承方案的材料编号重复")
+            raise SchemeError(
+                f"方案文件 {name}：材料 {'、'.join(sorted(clash))} 与所继承方案的材料编号重复"
+            )
         return tuple(inherited) + tuple(out)
     # restating the base: a material of the same id replaces it in place, others follow
     mine = {m.id: m for m in out}

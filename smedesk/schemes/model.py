@@ -325,9 +325,7 @@ class Scheme(BaseModel):
         from smedesk.schemes.scope import applies
 
         return [
-            m
-            for m in self.materials
-            if kind in m.kinds and (doc is None or applies(doc, m.when))
+            m for m in self.materials if kind in m.kinds and (doc is None or applies(doc, m.when))
         ]
 
     def rule(self, rule_id: str) -> RuleSpec:
