@@ -34,7 +34,13 @@ from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
 from smedesk.ui.editor.section_tree import SectionTree
-from smedesk.ui.editor.sections import Section, build_sections, section_for_path
+from smedesk.ui.editor.sections import (
+    Section,
+    apply_wording,
+    build_sections,
+    scheme_wording,
+    section_for_path,
+)
 from smedesk.ui.editor.self_check import SelfCheckPanel
 from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.undo import SetValueCommand
@@ -74,7 +80,9 @@ class EditorWidget(QWidget):
         self.autosaver.title_changed.connect(self.title_changed)
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._failed)
-        self.sections = build_sections(self.state.model_type)
+        self.sections = apply_wording(  # issue 9: the scheme's own wording of a field
+            build_sections(self.state.model_type), scheme_wording(self.state.scheme_id, stored.kind)
+        )
         self._by_key = {s.key: s for top in self.sections for s in top.walk()}
         self.pages: dict[str, QWidget] = {}
         self.tree = SectionTree(self.sections)
