@@ -63,8 +63,9 @@ class BasicInfo(FormModel):
         "从事为中小企业服务的人员", unit="人", ge=0, required=True,
         help="从业人数中专门为中小企业提供服务的人员，不含后勤、行政等",
     )  # fmt: skip
+    # not marked required: the rule on its share (Art. 12(6)) already reports it missing
     service_staff_qualified: int | None = field(
-        "其中：大专及以上学历和中级及以上技术职称专业人员", unit="人", ge=0, required=True
+        "其中：大专及以上学历和中级及以上技术职称专业人员", unit="人", ge=0
     )
 
     @computed_field(**derived("占总资产", unit="%"))  # type: ignore[prop-decorator]

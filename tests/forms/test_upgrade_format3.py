@@ -9,7 +9,7 @@ from smedesk.forms import ApplicationReport, parse_document
 from smedesk.forms.common import Document
 from smedesk.forms.upgrades import FORMAT_VERSION, upgrade
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "format-2"
 
 
 def _load(name: str) -> dict[str, object]:
@@ -26,10 +26,10 @@ def test_the_format_default_follows_the_upgrades() -> None:
 def test_a_format_2_report_opens_with_its_recognition_as_a_row() -> None:
     for name, text in [
         (
-            "format2-application-miit-2017.json",
+            "application-miit-2017-format-2.json",
             "辽宁省中小企业公共服务示范平台（辽中小企发〔2016〕38号）",
         ),
-        ("format2-application-tibet.json", "拉萨市中小企业公共服务平台（拉经信发〔2018〕12号）"),
+        ("application-tibet-format-2.json", "拉萨市中小企业公共服务平台（拉经信发〔2018〕12号）"),
     ]:
         data = _load(name)
         doc = parse_document(data)
@@ -42,7 +42,7 @@ def test_a_format_2_report_opens_with_its_recognition_as_a_row() -> None:
 
 
 def test_an_empty_recognition_text_becomes_no_row_and_the_input_is_not_changed() -> None:
-    data = _load("format2-application-miit-2017.json")
+    data = _load("application-miit-2017-format-2.json")
     data["form"]["support"]["recognition_documents"] = "  "  # type: ignore[index]
     out = upgrade(data)
     assert out["form"]["support"]["recognitions"] == []
@@ -51,7 +51,7 @@ def test_an_empty_recognition_text_becomes_no_row_and_the_input_is_not_changed()
 
 
 def test_the_upgraded_report_saves_as_format_3() -> None:
-    doc = parse_document(_load("format2-application-miit-2017.json"))
+    doc = parse_document(_load("application-miit-2017-format-2.json"))
     again = json.loads(doc.model_dump_json())
     assert again["format_version"] == 3 and "recognitions" in again["form"]["support"]
     assert parse_document(again).model_dump() == doc.model_dump()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from smedesk.demo import build_demo_set
 from smedesk.forms import ApplicationReport, SchemeRef
+from smedesk.forms.keys import strip_derived
 from smedesk.store import DocumentStore
 from smedesk.ui.editor import EditorWidget
 from smedesk.ui.editor.deadlines_panel import DeadlinesPanel
@@ -28,7 +29,8 @@ def _state(province: str) -> DocumentState:
     doc = doc.model_copy(deep=True)
     doc.scheme = SchemeRef(id="miit-2019-call", version="2019.1")
     doc.region.province = province
-    return DocumentState("d1", ApplicationReport, json.loads(doc.model_dump_json()))
+    data = strip_derived(ApplicationReport, json.loads(doc.model_dump_json()))
+    return DocumentState("d1", ApplicationReport, data, version=1)
 
 
 def _rows(panel: DeadlinesPanel) -> dict[str, tuple[str, str]]:

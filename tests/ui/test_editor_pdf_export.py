@@ -50,7 +50,9 @@ def _editor(qtbot: Any, store: DocumentStore, tmp_path: Path) -> tuple[EditorWid
         doc.kind, doc.display_title(), data, scheme_id=doc.scheme.id,
         scheme_version=doc.scheme.version, owner_role="expert", author="测试员",
     )  # fmt: skip
-    store.save(doc_id, {**data, "opinion": "第二稿"}, author="测试员")
+    store.save(
+        doc_id, {**data, "opinion": "第二稿"}, base_version=store.version(doc_id), author="测试员"
+    )
     ctx = AppContext(store, open_settings(tmp_path / "s.ini"), user_name="测试员")
     editor = EditorWidget(ctx, doc_id)
     qtbot.addWidget(editor)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from smedesk.schemes import Scheme, SchemeError, load_scheme
 from smedesk.schemes.dates import DateItem, schedule
 from smedesk.ui.editor.document_state import DocumentState
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 _STATE_COLOURS = {"passed": "#d93025", "upcoming": "#188038", "period": "#3c4043"}
 
