@@ -60,7 +60,12 @@ def test_an_upgraded_document_saves_back_and_reads_again(old_store: DocumentStor
     doc = parse_document(old_store.get(info.id).data)
     assert isinstance(doc, ApplicationReport)
     doc.form.basic.contact = "新版联系人"
-    old_store.save(info.id, doc.model_dump(mode="json"), author="新版本")
+    old_store.save(
+        info.id,
+        doc.model_dump(mode="json"),
+        base_version=old_store.version(info.id),
+        author="新版本",
+    )
     again = old_store.get(info.id).data
     assert again["format_version"] == FORMAT_VERSION
     assert parse_document(again) == doc
@@ -70,6 +75,7 @@ def test_a_stored_document_with_an_unknown_field_is_refused(old_store: DocumentS
     info = old_store.list()[0]
     data = old_store.get(info.id).data
     data["region"]["future_field"] = "新版本才有"
-    old_store.save(info.id, data, author="新版本")  # the store keeps JSON as given
+    # the store keeps JSON as given
+    old_store.save(info.id, data, base_version=old_store.version(info.id), author="新版本")
     with pytest.raises(DocumentError, match=r"未知字段 region\.future_field："):
         parse_document(old_store.get(info.id).data)

@@ -44,6 +44,7 @@ from smedesk.ui.editor.sections import (
 from smedesk.ui.editor.self_check import SelfCheckPanel
 from smedesk.ui.editor.undo import SetValueCommand
 from smedesk.ui.i18n import tr
+from smedesk.ui.operations import Handle, Operation, Reporter
 
 
 def _pdf_export() -> Any:
@@ -98,6 +99,8 @@ class EditorWidget(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
+        #: The heading row; the workspace puts its «返回» button at its start.
+        self.bar = bar
         self.heading = QLabel(self.title())
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.title_changed.connect(self.heading.setText)
@@ -220,22 +223,35 @@ class EditorWidget(QWidget):
         if focus is not None:
             focus(finding.path)
 
-    def export_pdf(self) -> None:
-        opener = _pdf_export()
+    def export_pdf(self) -> Handle:
+        """Store pending edits, read the attachments (an operation: they may be large), then
+        open the export dialog on the stored revision."""
         saved = self.flush()
-        from smedesk.export.pdf.attachments import Attachment
-
         doc, _unreadable = self.state.document()
-        store = self.ctx.store
-        files = [
-            Attachment(info.material_id, info.filename, store.attachment_content(info.id))
-            for info in store.attachments(self.state.doc_id)
-        ]
-        # The footer names the stored revision the paper was printed from; if the edits
-        # could not be stored, no revision holds what is printed, so none is named.
-        revisions = store.revisions(self.state.doc_id) if saved else []
-        revision = revisions[-1].number if revisions else None
-        opener(self, doc, files, revision=revision, runner=self.ctx.runner)
+        store, doc_id = self.ctx.store, self.state.doc_id
+
+        def gather(reporter: Reporter) -> tuple[list[Any], int | None]:
+            from smedesk.export.pdf.attachments import Attachment
+
+            infos = store.attachments(doc_id)
+            files = []
+            for number, info in enumerate(infos):
+                reporter(number, len(infos))
+                files.append(
+                    Attachment(info.material_id, info.filename, store.attachment_content(info.id))
+                )
+            # The footer names the stored revision the paper was printed from; if the edits
+            # could not be stored, no revision holds what is printed, so none is named.
+            revisions = store.revisions(doc_id) if saved else []
+            return files, (revisions[-1].number if revisions else None)
+
+        def show(gathered: tuple[list[Any], int | None]) -> None:
+            files, revision = gathered
+            _pdf_export()(self, doc, files, revision=revision, runner=self.ctx.runner)
+
+        return self.ctx.runner.run(
+            Operation(tr("正在读取附件…"), gather, long=True), on_success=show, parent=self
+        )
 
     def _reload_pages(self) -> None:
         """The data was replaced (merged or resolved): rebuild the pages from it."""
