@@ -30,6 +30,7 @@ def test_tibet_recommendation_form_has_its_own_title_and_recommenders(tmp_path: 
     assert "西藏自治区级" not in text
     assert "推荐省（区、市）" not in text and "省级中小企业主管部门推荐意见" not in text
     assert "地（市）经济和信息化局或自治区级（含）以上园区管委会推荐意见" in text
+    assert "推荐单位：" in text  # the cover line, short enough for one line
 
 
 @needs_poppler
