@@ -236,6 +236,7 @@ def anshan_base() -> CreationApplication:
             high_tech_firms=21,
             tech_smes=24,
             innovative_smes=12,
+            valid_invention_patents=1460,  # about 3 per 千万元 of revenue
             rd_intensity=2.6,
             innovation_platforms=3,
             incubators=1,

@@ -22,14 +22,28 @@ from smedesk.forms.application import (
     GovernmentSupport,
 )
 from smedesk.forms.common import Region
-from smedesk.forms.enums import Education, EmploymentType, ServiceFunction, TitleLevel
+from smedesk.forms.enums import (
+    Education,
+    EmploymentType,
+    RecognitionKind,
+    RecognitionLevel,
+    ServiceFunction,
+    TitleLevel,
+)
 from smedesk.forms.functions import (
     FinancingFunction,
     FunctionIndicators,
     InformationFunction,
     TrainingFunction,
 )
-from smedesk.forms.lists import EquipmentItem, Investor, OperationYear, ServiceContent, StaffMember
+from smedesk.forms.lists import (
+    EquipmentItem,
+    Investor,
+    OperationYear,
+    PriorRecognition,
+    ServiceContent,
+    StaffMember,
+)
 
 
 @dataclass
@@ -51,10 +65,12 @@ class Profile:
     total_assets: float
     employees: int
     qualified: int
+    service_staff: int  # Art. 12(6): those of 从业人数 who serve SMEs
+    service_qualified: int
     served_per_year: tuple[int, int, int]  # the last three years, oldest first
     listed_firms: int
     partners: tuple[str, ...]
-    recognition: str
+    recognitions: tuple[PriorRecognition, ...]
     functions: tuple[ServiceFunction, ...]
     info: InformationFunction = field(default_factory=InformationFunction)
     training: TrainingFunction = field(default_factory=TrainingFunction)
@@ -101,6 +117,8 @@ def build_report(p: Profile) -> ApplicationReport:
         rented_area=area - own,
         employees=p.employees,
         qualified_staff=p.qualified,
+        service_staff=p.service_staff,
+        service_staff_qualified=p.service_qualified,
     )
     operations = []
     for offset, served in zip((3, 2, 1), p.served_per_year, strict=True):
@@ -130,7 +148,7 @@ def build_report(p: Profile) -> ApplicationReport:
     )
     support = GovernmentSupport(
         support=f"{year - 2}—{year - 1}年获{p.city}市中小企业发展专项资金支持，用于平台线上系统升级和公益性服务。",
-        recognition_documents=p.recognition,
+        recognitions=list(p.recognitions),
     )
     firms = names.served_enterprises(
         p.seed + 1, p.city, p.listed_firms, year=year - 1, services=services
@@ -259,7 +277,17 @@ def shenyang_information_platform() -> ApplicationReport:
                 "中国科学院沈阳自动化研究所",
                 "沈阳市人才服务中心",
             ),
-            recognition="辽宁省中小企业公共服务示范平台（辽中小企发〔2016〕38号）",
+            service_staff=38,
+            service_qualified=33,
+            recognitions=(
+                PriorRecognition(
+                    level=RecognitionLevel.PROVINCIAL,
+                    issuer="辽宁省中小企业厅",
+                    kind=RecognitionKind.RECOGNITION,
+                    document="辽宁省中小企业公共服务示范平台（辽中小企发〔2016〕38号）",
+                    date=dt.date(2016, 9, 20),
+                ),
+            ),
             functions=(ServiceFunction.INFORMATION, ServiceFunction.TRAINING),
             info=InformationFunction(
                 open_information_system=True,
@@ -302,7 +330,17 @@ def lhasa_platform() -> ApplicationReport:
             served_per_year=(85, 104, 126),
             listed_firms=110,
             partners=("西藏银行拉萨分行", "西藏大学创新创业学院", "拉萨市中小企业融资担保有限公司"),
-            recognition="拉萨市中小企业公共服务平台（拉经信发〔2018〕12号）",
+            service_staff=11,
+            service_qualified=7,
+            recognitions=(
+                PriorRecognition(
+                    level=RecognitionLevel.PREFECTURE,
+                    issuer="拉萨市经济和信息化局",
+                    kind=RecognitionKind.RECOGNITION,
+                    document="拉萨市中小企业公共服务平台（拉经信发〔2018〕12号）",
+                    date=dt.date(2018, 5, 8),
+                ),
+            ),
             functions=(ServiceFunction.INFORMATION, ServiceFunction.TRAINING),
             info=InformationFunction(
                 open_information_system=True,
@@ -352,7 +390,17 @@ def shenzhen_association_applicant() -> ApplicationReport:
                 "深圳大学经济学院",
                 "深圳市中小企业服务中心",
             ),
-            recognition="深圳市中小企业公共服务示范平台（深中小企〔2018〕15号）",
+            service_staff=26,
+            service_qualified=23,
+            recognitions=(
+                PriorRecognition(
+                    level=RecognitionLevel.PREFECTURE,
+                    issuer="深圳市中小企业服务署",
+                    kind=RecognitionKind.RECOGNITION,
+                    document="深圳市中小企业公共服务示范平台（深中小企〔2018〕15号）",
+                    date=dt.date(2018, 11, 2),
+                ),
+            ),
             functions=(ServiceFunction.FINANCING, ServiceFunction.TRAINING),
             financing=FinancingFunction(
                 events_per_year=16,

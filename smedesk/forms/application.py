@@ -19,6 +19,7 @@ from smedesk.forms.lists import (
     EquipmentItem,
     Investor,
     OperationYear,
+    PriorRecognition,
     ServedEnterprise,
     ServiceContent,
     StaffMember,
@@ -42,7 +43,7 @@ class BasicInfo(FormModel):
     fax: str | None = field("传真", format="phone")
     mobile: str | None = field("手机", required=True, format="mobile")
     website: str | None = field(
-        "网址及备案号", help="已建网站的填写，如 www.example.cn 辽ICP备12345678号", format="icp"
+        "网址及备案号（已建网站的填写）", help="如 www.example.cn 辽ICP备12345678号", format="icp"
     )
     email: str | None = field("电子邮件", required=True, format="email")
     registered_capital: float | None = field("注册资本", unit="万元", ge=0, required=True)
@@ -57,6 +58,15 @@ class BasicInfo(FormModel):
     qualified_staff: int | None = field(
         "其中：大专及以上学历和中级及以上技术职称的专业人员", unit="人", ge=0, required=True
     )
+    # Not boxes of the 2017 paper: Art. 12(6) counts the staff serving SMEs, not 从业人数.
+    service_staff: int | None = field(
+        "从事为中小企业服务的人员", unit="人", ge=0, required=True,
+        help="从业人数中专门为中小企业提供服务的人员，不含后勤、行政等",
+    )  # fmt: skip
+    # not marked required: the rule on its share (Art. 12(6)) already reports it missing
+    service_staff_qualified: int | None = field(
+        "其中：大专及以上学历和中级及以上技术职称专业人员", unit="人", ge=0
+    )
 
     @computed_field(**derived("占总资产", unit="%"))  # type: ignore[prop-decorator]
     @property
@@ -67,6 +77,11 @@ class BasicInfo(FormModel):
     @property
     def qualified_staff_percent(self) -> float | None:
         return percent(self.qualified_staff, self.employees)
+
+    @computed_field(**derived("服务人员中专业人员的比例", unit="%"))  # type: ignore[prop-decorator]
+    @property
+    def service_staff_qualified_percent(self) -> float | None:
+        return percent(self.service_staff_qualified, self.service_staff)
 
     @computed_field(**derived("投资比例合计", unit="%"))  # type: ignore[prop-decorator]
     @property
@@ -105,10 +120,12 @@ class GovernmentSupport(FormModel):
     """四、政府支持情况."""
 
     support: str | None = field("得到政府扶持的情况", multiline=True, max_chars=2000)
-    recognition_documents: str | None = field(
+    # The 2017 paper's wording; a scheme gives its own (Tibet: 地（市）级（含）以上…) and
+    # decides whether it is required (the association's measures have no such condition).
+    recognitions: list[PriorRecognition] = field(
         "省级示范平台认定或国家部委、全国性行业协会的相关认定的文件名称及文号",
-        multiline=True, max_chars=1000, required=True,
-    )  # fmt: skip
+        default_factory=list,
+    )
 
 
 class ApplicationForm(FormModel):

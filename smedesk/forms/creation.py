@@ -45,9 +45,9 @@ class PlatformIndicators(FormModel):
     """Figures read by the platform standard (附件1)."""
 
     sme_library: bool | None = field("已建中小企业库")
-    policy_library: bool | None = field("已建法律政策库")
+    policy_library: bool | None = field("已建政策法规库")
     institution_library: bool | None = field("已建服务机构库")
-    product_case_library: bool | None = field("已建服务产品案例库")
+    product_case_library: bool | None = field("已建服务产品和案例库")
     policy_push: bool | None = field("具备政策推送能力")
     pc_entry: bool | None = field("具备电脑端服务入口")
     mobile_entry: bool | None = field("具备移动端服务入口（APP、小程序、手机端）")
@@ -111,6 +111,7 @@ class BaseIndicators(FormModel):
     high_tech_firms: int | None = field("高新技术企业", unit="家", ge=0)
     tech_smes: int | None = field("科技型中小企业", unit="家", ge=0)
     innovative_smes: int | None = field("创新型中小企业", unit="家", ge=0)
+    valid_invention_patents: int | None = field("基地企业有效发明专利", unit="件", ge=0)
     rd_intensity: float | None = field("企业平均研发投入强度", unit="%", ge=0, le=100)
     innovation_platforms: int | None = field("省级及以上创新平台", unit="家", ge=0)
     incubators: int | None = field("科技企业孵化器", unit="个", ge=0)
@@ -154,6 +155,14 @@ class BaseIndicators(FormModel):
             + (self.innovative_smes or 0)
         )
         return round(100.0 * weighted / self.firms_total, 2)
+
+    @computed_field(**derived("企业每千万元营业收入有效发明专利", unit="件"))  # type: ignore[prop-decorator]
+    @property
+    def patents_per_10m_revenue(self) -> float | None:
+        """Liaoning annex 2 创新水平: patents per 千万元 (1,000 万元) of the base firms' revenue."""
+        if self.valid_invention_patents is None or not self.total_revenue:
+            return None
+        return round(self.valid_invention_patents / (self.total_revenue / 1000), 2)
 
     @computed_field(**derived("创业创新服务生态载体", unit="类"))  # type: ignore[prop-decorator]
     @property

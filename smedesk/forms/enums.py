@@ -47,6 +47,22 @@ class ServiceFunction(Labelled):
     FINANCING = "financing", "融资服务"
 
 
+class RecognitionLevel(Labelled):
+    """The level of a prior recognition (2017 Art. 12(4); Tibet Art. 12(4)): a fact, not a judgement."""
+
+    PROVINCIAL = "provincial", "省级"
+    MINISTRY = "ministry", "国家部委"
+    NATIONAL_ASSOCIATION = "national-association", "全国性行业协会"
+    PREFECTURE = "prefecture", "地（市）级"
+    OTHER = "other", "其他"
+
+
+class RecognitionKind(Labelled):
+    RECOGNITION = "recognition", "认定"
+    COMMENDATION = "commendation", "表彰"
+    GRANT = "grant", "资助"
+
+
 class Evaluation(Labelled):
     """对所受服务的总体评价 (served-enterprise list and sampling survey)."""
 

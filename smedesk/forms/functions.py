@@ -22,7 +22,9 @@ class TechnologyFunction(FormModel):
     project_pool: bool | None = field("具有新产品、新技术项目库")
     shared_instruments: bool | None = field("开放大型、精密仪器设备与中小企业共享")
     events_per_year: int | None = field(
-        "年开展技术洽谈、检测诊断、技术推广、项目推介和知识产权等服务活动", unit="次", ge=0
+        "年开展技术洽谈、产品检测与质量品牌诊断、技术推广、项目推介和知识产权等服务活动",
+        unit="次",
+        ge=0,
     )
 
 
@@ -43,7 +45,7 @@ class TrainingFunction(FormModel):
 
 class FinancingFunction(FormModel):
     events_per_year: int | None = field(
-        "年组织开展投融资对接、融资策划、推荐和融资代理等服务活动", unit="次", ge=0
+        "年组织开展投融资对接、企业融资策划、推荐和融资代理等服务活动", unit="次", ge=0
     )
     financing_total: float | None = field("帮助中小企业融资总额", unit="万元", ge=0)
     guarantee_institution: bool | None = field("属于融资担保机构")

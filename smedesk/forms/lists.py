@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from smedesk.forms.enums import Education, EmploymentType, Evaluation, TitleLevel
+from smedesk.forms.enums import (
+    Education,
+    EmploymentType,
+    Evaluation,
+    RecognitionKind,
+    RecognitionLevel,
+    TitleLevel,
+)
 from smedesk.forms.fields import FormModel, field
 
 
@@ -15,6 +22,21 @@ class Investor(FormModel):
     name: str | None = field("主要投资方名称", required=True)
     nature: str | None = field("性质", help="如 国有、民营、外资、事业单位")
     ratio: float | None = field("投资比例", unit="%", ge=0, le=100, required=True)
+
+
+class PriorRecognition(FormModel):
+    """A recognition, commendation or grant the applicant already holds (申请表 四).
+
+    Its level decides 2017 Art. 12(4) and Tibet Art. 12(4) — the applicant states it; what
+    the document says is on the attached copy (第十七条第（六）项).
+    """
+
+    level: RecognitionLevel | None = field("级别", required=True)
+    issuer: str | None = field("认定（表彰、资助）部门或单位", required=True)
+    kind: RecognitionKind | None = field("类别", required=True)
+    document: str | None = field("文件名称及文号", required=True)
+    date: dt.date | None = field("发文日期")
+    valid_until: dt.date | None = field("有效期至", help="有有效期的认定填写；已过期的不能作为依据")
 
 
 class OperationYear(FormModel):

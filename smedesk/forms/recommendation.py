@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import computed_field
 
-from smedesk.forms.common import Document
+from smedesk.forms.common import AttachmentRef, Document
 from smedesk.forms.enums import AuthorityType, QuotaCategory, ServiceFunction, SurveyMethod
 from smedesk.forms.fields import FormModel, derived, field
 from smedesk.forms.lists import PanelMember, SampledEnterprise, satisfaction_percent
@@ -83,6 +83,18 @@ class SummaryRow(FormModel):
     application_id: str | None = field("对应申请报告编号")
 
 
+def remark(row: SummaryRow) -> str:
+    """The 备注 cell as the PDF and the workbook both print it.
+
+    The city is added whenever it is given: 说明（2） limits special carriers to one per city
+    and the Guangdong notice 二（一） limits quota rows to one per city, so for either kind
+    of row the city is what a reader checks (and what the workbook import reads back).
+    """
+    if row.quota is None:
+        return ""
+    return f"{row.quota.label}（{row.city}）" if row.city else row.quota.label
+
+
 class RecommendationSummary(Document):
     """推荐{year}年度国家中小企业公共服务示范平台汇总表."""
 
@@ -95,6 +107,9 @@ class RecommendationSummary(Document):
     authority_type: AuthorityType | None = field("推荐单位类别", required=True)
     fill_date: dt.date | None = field("填报日期")
     rows: list[SummaryRow] = field("推荐平台", default_factory=list, required=True)
+    # 310号 四: the authority sends a covering 推荐文件 with the table, the 推荐表 and the
+    # applications; the scheme's checklist says which (an association adds its own papers).
+    materials: list[AttachmentRef] = field("报送材料", default_factory=list)
 
     @computed_field(**derived("属于省级推荐名额", unit="个"))  # type: ignore[prop-decorator]
     @property

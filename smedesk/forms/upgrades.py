@@ -18,7 +18,7 @@ from smedesk.errors import UserError
 JsonDict = dict[str, Any]
 
 #: The format this release writes.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _from_1(data: JsonDict) -> JsonDict:
@@ -30,9 +30,34 @@ def _from_1(data: JsonDict) -> JsonDict:
     return data
 
 
+def _from_2(data: JsonDict) -> JsonDict:
+    """Format 2 → 3: the 申请表 part 四 recognition becomes structured rows.
+
+    Format 2 held «…相关认定的文件名称及文号» as one free text. It becomes one row with the
+    text kept as the document name and the level left for the applicant to choose (the
+    self-check reports the missing level; nothing is guessed). The service-staff figures
+    added in 3 (Art. 12(6)) start empty: 从业人数 is not the same count, so it is not copied.
+    """
+    if data.get("kind") != "application-report":
+        return data
+    out = dict(data)
+    form = dict(out.get("form") or {})
+    support = dict(form.get("support") or {})
+    if "recognition_documents" in support:
+        text = support.pop("recognition_documents")
+        rows = []
+        if isinstance(text, str) and text.strip():
+            rows.append({"level": None, "issuer": None, "kind": None, "document": text})
+        support["recognitions"] = rows
+    form["support"] = support
+    out["form"] = form
+    return out
+
+
 #: ``STEPS[n]`` turns a document of format ``n`` into format ``n + 1``.
 STEPS: dict[int, Callable[[JsonDict], JsonDict]] = {
     1: _from_1,
+    2: _from_2,
 }
 
 

@@ -144,10 +144,12 @@ def _numeric(check: CheckSpec, root: object, ctx: Context) -> Result:
     if met:
         return Result("met", f"{label} {found}，符合{_art(ctx)}要求（{bound}）", at, found, bound)
     limit_text = fmt.with_unit(limit, unit)
+    # how far off, so a relaxed finding says what is being relaxed
+    gap = fmt.with_unit(abs(limit - float(value)), unit)
     verb = {
-        "min": f"低于{_art(ctx)}要求的 {limit_text}",
+        "min": f"低于{_art(ctx)}要求的 {limit_text}，差 {gap}",
         "gt": f"未超过{_art(ctx)}要求的 {limit_text}",
-        "max": f"超过{_art(ctx)}规定的上限 {limit_text}",
+        "max": f"超过{_art(ctx)}规定的上限 {limit_text}，超出 {gap}",
     }[check.check]
     return Result("short", f"{label} {found}，{verb}", at, found, bound)
 
@@ -169,9 +171,11 @@ def _years_since(check: CheckSpec, root: object, ctx: Context) -> Result:
     at = _full(ctx, path)
     if years >= limit:
         return Result("met", f"{span}，符合{_art(ctx)}要求（{bound}）", at, found, bound)
+    gap = fmt.number(round(limit - years, 1))
     return Result(
-        "short", f"{span}，不足{_art(ctx)}要求的 {fmt.number(limit)} 年", at, found, bound
-    )
+        "short", f"{span}，不足{_art(ctx)}要求的 {fmt.number(limit)} 年，差 {gap} 年", at, found,
+        bound,
+    )  # fmt: skip
 
 
 def _within_years(check: CheckSpec, root: object, ctx: Context) -> Result:
@@ -246,6 +250,8 @@ def _text_check(check: CheckSpec, root: object, ctx: Context) -> Result:
     path = check.path or ""
     label = _label(check, root, path, ctx)
     value = get(root, path)
+    if is_empty(value) and check.check == "max_chars":
+        return Result("skip", "")  # nothing is too long; whether it is required is another rule
     if is_empty(value):
         return _missing(label, path, ctx)
     text = str(value)
@@ -297,8 +303,10 @@ def _count_check(check: CheckSpec, root: object, ctx: Context) -> Result:
             return Result(
                 "met", f"{label} {found}，符合{_art(ctx)}要求（{bound}）", at, found, bound
             )
-        return Result("short", f"{label} {found}，少于{_art(ctx)}要求的 {fmt.with_unit(limit, unit)}",
-                      at, found, bound)  # fmt: skip
+        return Result("short", f"{label} {found}，少于{_art(ctx)}要求的 {fmt.with_unit(limit, unit)}"
+                      f"，差 {fmt.with_unit(limit - n, unit)}", at, found, bound)  # fmt: skip
+    if n == 0:  # nothing chosen is missing, not "within the limit"
+        return _missing(label, path, ctx)
     if n <= limit:
         return Result(
             "met", f"{label} {found}，未超过 {fmt.with_unit(limit, unit)}", at, found, bound

@@ -23,6 +23,7 @@ from smedesk.schemes.checks import (
     get,
 )
 from smedesk.schemes.model import CheckSpec
+from smedesk.schemes.rows import any_row, one_of
 
 
 def _growth(check: CheckSpec, root: object, ctx: Context) -> Result:
@@ -150,6 +151,8 @@ _ALL: dict[str, Callable[[CheckSpec, object, Context], Result]] = {
     "all_of": _all_of,
     "any_of": _any_of,
     "each": _each,
+    "any_row": any_row,
+    "one_of": one_of,
 }
 
 

@@ -23,12 +23,14 @@ from smedesk.forms.common import Document
 from smedesk.forms.consistency import Problem, cross_field_problems
 from smedesk.forms.fields import FieldSpec, field_specs
 from smedesk.forms.walk import spec_at
-from smedesk.schemes import fmt
 from smedesk.schemes.checks import Context, get, is_empty
 from smedesk.schemes.composite import run
+from smedesk.schemes.dates import date_findings
 from smedesk.schemes.findings import Citation, Finding, Outcome
 from smedesk.schemes.loader import SchemeError
 from smedesk.schemes.model import RuleSpec, Scheme
+from smedesk.schemes.narratives import narrative_findings
+from smedesk.schemes.scope import applies
 
 USCC_CITATION = Citation("GB 32100-2015", "法人和其他组织统一社会信用代码编码规则")
 
@@ -60,10 +62,24 @@ def evaluate(
         raise SchemeError(f"方案 {scheme.id} 没有阶段 {stage}；可用：{'、'.join(scheme.stages)}")
     scan = _scan(doc)  # one walk serves completeness and format problems
     findings = rule_findings(doc, scheme, stage=stage, today=today)
-    findings += completeness_findings(doc, scheme, scan)
+    # A fault a rule already reports (an empty or too long 示范性表述, with its article) is
+    # not reported again by the generic completeness and format checks: one fault, one finding.
+    reported = {
+        _INDEX.sub("[]", f.path)
+        for f in findings
+        if f.path and f.outcome in (Outcome.NOT_MET, Outcome.RELAXED)
+    }
+    extra = completeness_findings(doc, scheme, scan) + consistency_findings(doc, scheme, scan)
+    findings += date_findings(doc, scheme, today)
+    findings += narrative_findings(doc, _form_citation(doc, scheme))
+    findings += [f for f in extra if f.group == "completeness" and not _covered(f, reported)]
     findings += material_findings(doc, scheme)
-    findings += consistency_findings(doc, scheme, scan)
+    findings += [f for f in extra if f.group == "consistency" and not _covered(f, reported)]
     return findings
+
+
+def _covered(finding: Finding, reported: set[str]) -> bool:
+    return finding.path is not None and _INDEX.sub("[]", finding.path) in reported
 
 
 # ----------------------------------------------------------------------------- rules
@@ -80,13 +96,7 @@ def _context(doc: Document, rule: RuleSpec, today: dt.date | None) -> Context:
 
 
 def _applies(doc: Document, rule: RuleSpec) -> bool:
-    for cond in rule.when:
-        value = get(doc, cond.path)
-        if cond.equals is not None and fmt.key_of(value) != cond.equals:
-            return False
-        if cond.contains is not None and cond.contains not in fmt.text(value):
-            return False
-    return True
+    return applies(doc, rule.when)
 
 
 def rule_findings(
@@ -257,7 +267,7 @@ def material_findings(doc: Document, scheme: Scheme) -> list[Finding]:
     for ref in getattr(doc, "materials", None) or []:
         attached.setdefault(ref.material_id, []).append(ref.filename)
     out = []
-    for m in scheme.materials_for(doc.kind):
+    for m in scheme.materials_for(doc.kind, doc):
         citation = Citation(m.document or scheme.document, m.article)
         files = attached.get(m.id)
         if m.generated:
@@ -288,8 +298,9 @@ def material_findings(doc: Document, scheme: Scheme) -> list[Finding]:
 def consistency_findings(doc: Document, scheme: Scheme, scan: _Scan | None = None) -> list[Finding]:
     """Format and cross-field problems (``forms.consistency``), each cited."""
     scan = scan or _scan(doc)
-    form = _form_citation(doc, scheme)
-    general = Citation(form.document, "申请表填报说明")
+    # Sums and formats are faults against the form itself: cite that form (no seed has a
+    # «填报说明»), e.g. 附件2 推荐…汇总表 for the summary table, 附件2 申请报告 for the report.
+    general = _form_citation(doc, scheme)
     out = []
     problems = scan.problems + cross_field_problems(doc)
     for i, problem in enumerate(problems):
@@ -338,6 +349,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "missing": f.missing,
         "group": f.group,
         "stage": f.stage,
+        "other_path": f.other_path,
     }
 
 

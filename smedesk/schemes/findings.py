@@ -13,7 +13,7 @@ class Outcome(enum.StrEnum):
     NOT_MET = "not-met"
     RELAXED = "relaxed"  # a shortfall the scheme allows to be relaxed (e.g. western regions)
     JUDGEMENT = "judgement"  # qualitative: shown to the expert, never auto-passed
-    NOTE = "note"  # a preference the scheme grants (western/north-eastern, high-tech zones)
+    NOTE = "note"  # a preference the scheme grants; a narrative figure that contradicts the form
 
     @property
     def label(self) -> str:
@@ -25,7 +25,7 @@ _LABELS = {
     Outcome.NOT_MET: "不符合",
     Outcome.RELAXED: "可适度放宽",
     Outcome.JUDGEMENT: "需专家判断",
-    Outcome.NOTE: "政策倾斜",
+    Outcome.NOTE: "提示",  # a preference the scheme grants, or a figure to re-check
 }
 
 
@@ -55,6 +55,8 @@ class Finding:
     missing: bool = False  # not met because the data is not there yet
     group: str = "conditions"  # conditions, functions, completeness, consistency, materials
     stage: str | None = None  # creation / recognition where the scheme has both
+    #: a second place the finding points at (a narrative's figure → the form's field)
+    other_path: str | None = None
 
     @property
     def is_shortfall(self) -> bool:

@@ -18,17 +18,17 @@ from typing import Any
 import platformdirs
 from pydantic import ValidationError
 
-from smedesk.errors import UserError
 from smedesk.resources import resource_path
+from smedesk.schemes.build import compose
+from smedesk.schemes.errors import (
+    SchemeError as SchemeError,
+)  # re-exported: callers import it from here
 from smedesk.schemes.model import (
     CHECK_TYPES,
-    MaterialSpec,
-    RuleSpec,
     Scheme,
     SchemeFile,
     SchemeInfo,
 )
-from smedesk.schemes.validate import validate_rule
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +41,6 @@ BUILTIN_IDS = (
     "casmeic-2019",
     "tibet",
 )
-
-
-class SchemeError(UserError):
-    """A scheme that cannot be used; ``message`` is a Chinese sentence for the user."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -159,89 +155,7 @@ def _build(file: SchemeFile, source: Path, chain: tuple[str, ...]) -> Scheme:
             raise SchemeError(
                 f"方案文件 {name}：所继承的方案 {file.extends} 无法载入：{exc.message}"
             ) from None
-    applies_to = tuple(file.applies_to) or (base.applies_to if base else ())
-    stages = tuple(file.stages) or (base.stages if base else ())
-    if not applies_to:
-        raise SchemeError(f"方案文件 {name}：缺少 applies_to（适用的文档类型）")
-    if not stages:
-        raise SchemeError(f"方案文件 {name}：缺少 stages（阶段）")
-    relax = {**(base.relax if base else {}), **file.relax}
-    rules: dict[str, RuleSpec] = {r.id: r for r in base.rules} if base else {}
-    own_ids: set[str] = set()
-    for rule in file.rules:
-        where = f"方案文件 {name}：规则 {rule.id}"
-        if rule.id in own_ids:
-            raise SchemeError(f"{where}：规则编号重复")
-        own_ids.add(rule.id)
-        if rule.id in rules and not rule.replaces:
-            raise SchemeError(
-                f"{where}：与所继承方案 {file.extends} 的规则编号重复（如需替换请写 replaces = true）"
-            )
-        kinds = rule.kinds or (applies_to[0],)
-        for kind in kinds:
-            if kind not in applies_to:
-                raise SchemeError(f"{where}：文档类型 {kind} 不在本方案的 applies_to 中")
-        if rule.stage is not None and rule.stage not in stages:
-            raise SchemeError(f"{where}：阶段 {rule.stage} 不在本方案的 stages 中")
-        if rule.relax is not None and rule.relax not in relax:
-            raise SchemeError(f"{where}：未定义的放宽条件 relax = {rule.relax!r}")
-        resolved = rule.model_copy(
-            update={"kinds": kinds, "document": rule.document or file.document}
-        )
-        problem = validate_rule(resolved, relax)
-        if problem:
-            raise SchemeError(f"{where}：{problem}")
-        rules[rule.id] = resolved
-    materials = _materials(file, base, applies_to, name)
-    return Scheme(
-        id=file.id,
-        version=file.version,
-        title=file.title,
-        issuer=file.issuer,
-        document=file.document,
-        document_title=file.document_title,
-        applies_to=applies_to,
-        stages=stages,
-        materials=materials,
-        rules=tuple(rules.values()),
-        facts={
-            **(base.facts if base else {}),
-            **{
-                k: f.model_copy(update={"document": f.document or file.document})
-                for k, f in file.facts.items()
-            },
-        },
-        relax=relax,
-        forms={
-            **(base.forms if base else {}),
-            **{k: (file.document, article) for k, article in file.forms.items()},
-        },
-        note=file.note,
-        extends=file.extends,
-        source=str(source),
-    )
-
-
-def _materials(
-    file: SchemeFile, base: Scheme | None, applies_to: tuple[str, ...], name: str
-) -> tuple[MaterialSpec, ...]:
-    if not file.materials and base is not None:
-        return base.materials
-    from smedesk.forms import DOCUMENT_KINDS
-
-    with_materials = tuple(k for k in applies_to if "materials" in DOCUMENT_KINDS[k].model_fields)
-    seen: set[str] = set()
-    out = []
-    for m in file.materials:
-        if m.id in seen:
-            raise SchemeError(f"方案文件 {name}：材料 {m.id} 编号重复")
-        seen.add(m.id)
-        kinds = m.kinds or with_materials
-        for kind in kinds:
-            if kind not in with_materials:
-                raise SchemeError(f"方案文件 {name}：材料 {m.id} 的文档类型 {kind} 不带附件材料")
-        out.append(m.model_copy(update={"kinds": kinds, "document": file.document}))
-    return tuple(out)
+    return compose(file, base, source)
 
 
 # --------------------------------------------------------------------------- caching

@@ -35,6 +35,8 @@ CheckType = Literal[
     "ends_with",  # text ends with ``value``
     "max_chars",  # text no longer than threshold characters
     "per_group_max",  # rows matching ``where``, grouped by ``key``: ≤ threshold per group
+    "any_row",  # some row (matching ``where``, not expired) has ``key`` in ``values``
+    "one_of",  # the value is one of ``values``
 ]
 
 CHECK_TYPES: tuple[str, ...] = get_args(CheckType)
@@ -56,6 +58,8 @@ GROUP_LABELS: dict[str, str] = {
     "completeness": "完整性",
     "materials": "附件材料",
     "consistency": "填报规范",
+    "dates": "期限",
+    "narrative": "说明与数字",
 }
 
 Group = Literal[
@@ -80,9 +84,14 @@ class Condition(BaseModel):
 
     model_config = _STRICT
 
-    path: str
+    path: str | None = None
+    #: any of these paths (each kind names the same thing differently: 所在省, 推荐省, 推荐单位)
+    paths: tuple[str, ...] = ()
     equals: str | None = None
     contains: str | None = None
+
+    def all_paths(self) -> tuple[str, ...]:
+        return ((self.path,) if self.path else ()) + self.paths
 
 
 class CheckSpec(BaseModel):
@@ -97,8 +106,12 @@ class CheckSpec(BaseModel):
     #: threshold chosen by the value found at ``by`` (e.g. quota by authority type)
     by: str | None = None
     thresholds: dict[str, float] = Field(default_factory=dict)
+    #: only where the field declares none (a count of list rows); never a second unit
     unit: str | None = None
+    #: a label other than the field's own is accepted only as the regulation's wording
     label: str | None = None
+    #: ``label`` quotes the regulation (e.g. «资产总额» of Art. 12(1)), not a retyped field label
+    verbatim: bool = False
     #: any_of option key (e.g. a ServiceFunction value); growth: the year column;
     #: per_group_max: the grouping column
     key: str | None = None
@@ -110,8 +123,10 @@ class CheckSpec(BaseModel):
     values: tuple[str, ...] = ()
     #: any_of: a list path holding the keys the applicant claims; only those options count
     among: str | None = None
-    #: per_group_max: only rows whose columns equal these values
+    #: per_group_max, any_row: only rows whose columns equal these values
     where: dict[str, str] = Field(default_factory=dict)
+    #: any_row: a date column after which a row no longer counts (e.g. a recognition's expiry)
+    expires: str | None = None
     checks: tuple[CheckSpec, ...] = ()
 
     def all_paths(self) -> tuple[str, ...]:
@@ -152,6 +167,8 @@ class MaterialSpec(BaseModel):
     kinds: tuple[DocumentKind, ...] = ()
     #: filled in at load time: the document whose article this is
     document: str | None = None
+    #: only for documents meeting these (e.g. an association's own recognition papers)
+    when: tuple[Condition, ...] = ()
 
 
 class FactSpec(BaseModel):
@@ -164,6 +181,12 @@ class FactSpec(BaseModel):
     unit: str | None = None
     article: str | None = None
     document: str | None = None
+    #: the fact applies only to documents meeting these conditions…
+    when: tuple[Condition, ...] = ()
+    #: …and then stands in for this other fact (e.g. Guangdong's 3 sets for the call's 2)
+    replaces: str | None = None
+    #: an ISO date a document's 填报日期 must not pass (a round's deadline, a regime's end)
+    fill_date_limit: bool = False
 
 
 class RelaxSpec(BaseModel):
@@ -174,6 +197,40 @@ class RelaxSpec(BaseModel):
     path: str
     label: str
     article: str
+    #: filled in at load time: the document whose article this is
+    document: str | None = None
+
+
+class CoverageSpec(BaseModel):
+    """One article (or item) of a seed that states a condition, for the coverage matrix.
+
+    The rules, materials, facts and relaxations citing the same document and article are
+    joined to it; an article no data can decide says so in ``not_checkable``.
+    """
+
+    model_config = _STRICT
+
+    article: str
+    #: the cited document when not the scheme's own
+    document: str | None = None
+    condition: str
+    not_checkable: str | None = None
+
+
+class RuleAmend(BaseModel):
+    """What an extending scheme changes in one inherited rule (``[amend.<rule-id>]``).
+
+    A provincial text that restates the national conditions in its own articles keeps
+    only what differs — the article, a title in its own wording — instead of a copy.
+    """
+
+    model_config = _STRICT
+
+    article: str | None = None
+    title: str | None = None
+    label: str | None = None
+    verbatim: bool | None = None
+    note: str | None = None
 
 
 class SchemeFile(BaseModel):
@@ -188,6 +245,13 @@ class SchemeFile(BaseModel):
     document: str
     document_title: str | None = None
     extends: str | None = None
+    #: with ``extends``: this document restates the base's conditions as its own, so
+    #: inherited rules, materials, facts and forms cite this file's document
+    cites_own_document: bool = False
+    #: with ``extends``: inherited rules and facts this document does not have
+    drop_rules: tuple[str, ...] = ()
+    drop_facts: tuple[str, ...] = ()
+    amend: dict[str, RuleAmend] = Field(default_factory=dict)
     applies_to: tuple[DocumentKind, ...] = ()
     stages: tuple[Literal["creation", "recognition"], ...] = ()
     note: str | None = None
@@ -195,8 +259,12 @@ class SchemeFile(BaseModel):
     forms: dict[DocumentKind, str] = Field(default_factory=dict)
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     relax: dict[str, RelaxSpec] = Field(default_factory=dict)
+    #: kind → {field path or "cover" → this scheme's own printed wording}; the field keeps
+    #: its one declaration, a scheme whose paper words it differently says so here
+    wording: dict[DocumentKind, dict[str, str]] = Field(default_factory=dict)
     materials: tuple[MaterialSpec, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
+    coverage: tuple[CoverageSpec, ...] = ()
 
 
 class Scheme(BaseModel):
@@ -220,6 +288,9 @@ class Scheme(BaseModel):
     rules: tuple[RuleSpec, ...] = ()
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     relax: dict[str, RelaxSpec] = Field(default_factory=dict)
+    wording: dict[str, dict[str, str]] = Field(default_factory=dict)
+    #: every article of the seed stating a condition (own and, unless restated, inherited)
+    coverage: tuple[CoverageSpec, ...] = ()
     #: kind → (document, article) of the paper form, cited by completeness findings
     forms: dict[str, tuple[str, str]] = Field(default_factory=dict)
     note: str | None = None
@@ -234,8 +305,28 @@ class Scheme(BaseModel):
             if kind in r.kinds and (stage is None or r.stage is None or r.stage == stage)
         ]
 
-    def materials_for(self, kind: str) -> list[MaterialSpec]:
-        return [m for m in self.materials if kind in m.kinds]
+    def label(self, kind: str, path: str, default: str) -> str:
+        """The scheme's printed wording of a field (or ``"cover"``), else ``default``."""
+        return self.wording.get(kind, {}).get(path, default)
+
+    def facts_for(self, doc: object) -> dict[str, FactSpec]:
+        """The facts that apply to ``doc``: a scoped fact replaces the general one it names,
+        under that one's key (so ``deadline`` is Guangdong's 28 June for a Guangdong document)."""
+        from smedesk.schemes.scope import applies
+
+        out = {k: f for k, f in self.facts.items() if not f.when}
+        for key, fact in self.facts.items():
+            if fact.when and applies(doc, fact.when):
+                out[fact.replaces or key] = fact  # stands in under the general key
+        return out
+
+    def materials_for(self, kind: str, doc: object = None) -> list[MaterialSpec]:
+        """The checklist of ``kind``; with ``doc``, only the items whose ``when`` it meets."""
+        from smedesk.schemes.scope import applies
+
+        return [
+            m for m in self.materials if kind in m.kinds and (doc is None or applies(doc, m.when))
+        ]
 
     def rule(self, rule_id: str) -> RuleSpec:
         for r in self.rules:

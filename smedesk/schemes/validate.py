@@ -24,10 +24,13 @@ def validate_rule(rule: RuleSpec, relax: dict[str, RelaxSpec]) -> str | None:
         model = DOCUMENT_KINDS[kind]
         title = f"{model.TITLE}（{kind}）"
         for cond in rule.when:
-            if spec_at(model, cond.path) is None:
-                return f"when 的字段路径 {cond.path} 在{title}中不存在"
+            paths = cond.all_paths()
+            if not paths:
+                return "when 条件须写 path 或 paths"
+            if all(spec_at(model, p) is None for p in paths):
+                return f"when 的字段路径 {'、'.join(paths)} 在{title}中不存在"
             if (cond.equals is None) == (cond.contains is None):
-                return f"when 条件 {cond.path} 须且只须写 equals 或 contains 之一"
+                return f"when 条件 {paths[0]} 须且只须写 equals 或 contains 之一"
         if rule.relax is not None:
             path = relax[rule.relax].path
             if spec_at(model, path) is None:
@@ -43,6 +46,29 @@ def _spec(model: type[BaseModel], path: str, title: str) -> tuple[FieldSpec | No
     if spec is None:
         return None, f"字段路径 {path} 在{title}中不存在"
     return spec, None
+
+
+def _declared_once(check: CheckSpec, spec: FieldSpec | None) -> str | None:
+    """A rule may not retype what its field declares: unit never, label only as quoted wording."""
+    if spec is None:
+        return None
+    if check.unit is not None and spec.unit is not None and check.unit != spec.unit:
+        return (
+            f"单位 {check.unit!r} 与字段 {check.path}（{spec.label}）声明的单位 {spec.unit!r} 不同；"
+            "请删去 unit，单位以字段声明为准"
+        )
+    # a label on a whole table names the rows counted or the question asked, not the field
+    asks_of_table = spec.kind == "list" and check.check in ("per_group_max", "judgement")
+    if (
+        check.label is not None
+        and check.label != spec.label
+        and not (check.verbatim or asks_of_table)
+    ):
+        return (
+            f"label {check.label!r} 改写了字段 {check.path} 的名称（{spec.label}）；"
+            "请删去 label，或在确为条文原文时写 verbatim = true"
+        )
+    return None
 
 
 def _check(check: CheckSpec, model: type[BaseModel], title: str) -> str | None:
@@ -80,6 +106,9 @@ def _check(check: CheckSpec, model: type[BaseModel], title: str) -> str | None:
     elif needs_threshold and check.threshold is None:
         return f"检查 {kind} 须写 threshold（门槛）"
     spec = spec_at(model, check.path) if check.path else None
+    problem = _declared_once(check, spec)
+    if problem:
+        return problem
     if kind in ("years_since", "within_years") and spec and spec.kind != "date":
         return f"检查 {kind} 的字段 {check.path} 应为日期"
     if kind in ("is_true", "is_false") and spec and spec.kind != "bool":
@@ -90,13 +119,19 @@ def _check(check: CheckSpec, model: type[BaseModel], title: str) -> str | None:
         return "检查 excludes 须写 values（不得包含的字样）"
     if kind == "ends_with" and not check.value:
         return "检查 ends_with 须写 value（结尾字样）"
-    if kind in ("growth", "each", "per_group_max"):
+    if kind in ("any_row", "one_of") and not check.values:
+        return f"检查 {kind} 须写 values（可接受的取值）"
+    if kind in ("growth", "each", "per_group_max", "any_row"):
         item = spec.item_model if spec and spec.kind == "list" else None
         if item is None:
             return f"检查 {kind} 的字段 {check.path} 应为表格（列表）"
         columns = [check.key, check.value_field] if kind == "growth" else [check.key]
-        if kind == "per_group_max":
+        if kind in ("per_group_max", "any_row"):
             columns += list(check.where)
+        if kind == "any_row" and check.expires:
+            expires = spec_at(item, check.expires)
+            if expires is None or expires.kind != "date":
+                return f"表格 {check.path} 的列 {check.expires} 应为日期（expires）"
         if kind != "each":
             for col in columns:
                 if not col:

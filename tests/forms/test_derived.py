@@ -195,10 +195,21 @@ def test_format_problems_name_the_field_path() -> None:
     assert "form.basic.postcode" in found and "form.basic.email" in found
 
 
-def test_summary_rows_with_more_than_three_functions() -> None:
+def test_summary_rows_with_more_than_three_functions_are_the_schemes_rule() -> None:
+    """«不超过3类» is the 2019 call's (附件2): scheme data, reported once, by its rule."""
+    from smedesk.schemes import load_scheme
+    from smedesk.schemes.engine import evaluate
+
     row = SummaryRow(platform_name="测试平台", functions=list(ServiceFunction)[:4])
     doc = RecommendationSummary(scheme=SchemeRef(id="miit-2019-call", version="1"), rows=[row])
-    assert "rows[0].functions" in paths(doc)
+    assert "rows[0].functions" not in paths(doc)
+    hits = [
+        f
+        for f in evaluate(doc, load_scheme("miit-2019-call"))
+        if f.path == "rows[0].functions" and f.outcome.value == "not-met"
+    ]
+    assert [f.rule_id for f in hits] == ["annex2-functions-max"]
+    assert hits[0].citation.article == "附件2"
 
 
 @pytest.mark.parametrize("ratio", [-1, 101])
@@ -207,3 +218,21 @@ def test_hard_limits_are_parse_errors(ratio: float) -> None:
 
     with pytest.raises(ValidationError):
         Investor(name="甲", ratio=ratio)
+
+
+def test_service_staff_cross_checked_with_all_staff_and_the_staff_list() -> None:
+    """Issue 9 item 4: 从事为中小企业服务的人员 ≤ 从业人数; its qualified ≤ itself; the list ≤ 从业人数."""
+    from smedesk.forms.lists import StaffMember
+
+    doc = report(employees=3, qualified_staff=1)
+    doc.form.basic.service_staff, doc.form.basic.service_staff_qualified = 4, 5
+    doc.staff = [StaffMember(name=f"员工{i}") for i in range(4)]
+    found = {p.path: p.message for p in all_problems(doc)}
+    assert found["form.basic.service_staff"] == "从事为中小企业服务的人员多于从业人数"
+    assert "form.basic.service_staff_qualified" in found
+    assert "多于从业人数（3 人）" in found["staff"]
+    doc.form.basic.employees = 10
+    doc.form.basic.service_staff_qualified = 4
+    assert not {"form.basic.service_staff", "form.basic.service_staff_qualified", "staff"} & {
+        p.path for p in all_problems(doc)
+    }

@@ -49,7 +49,7 @@ def test_western_region_relaxes_smes_served() -> None:
     doc.region.province = "江苏省"
     finding = _by_id(rule_findings(doc, scheme), "art12-2-smes-served")
     assert finding.outcome is Outcome.NOT_MET
-    assert finding.found == "120 家" and finding.threshold == "≥ 150 家"
+    assert finding.found == "120 户" and finding.threshold == "≥ 150 户"  # the field declares 户
     assert finding.citation.document == "工信部企业〔2017〕156号"
     assert finding.citation.article == "第十二条第（二）项"
     assert finding.path == "form.latest_smes_served"
@@ -72,12 +72,13 @@ def test_asset_message_names_the_article() -> None:
     finding = _by_id(
         rule_findings(_report(total_assets=250), load_scheme("miit-2017")), "art12-1-assets"
     )
-    assert finding.message == "资产总额 250 万元，低于第十二条第（一）项要求的 300 万元"
+    assert finding.message == "资产总额 250 万元，低于第十二条第（一）项要求的 300 万元，差 50 万元"
     assert (finding.found, finding.threshold) == ("250 万元", "≥ 300 万元")
 
 
 def test_tibet_meets_what_miit_2017_does_not() -> None:
-    doc = _report(total_assets=150, employees=12, qualified_staff=9)
+    doc = _report(total_assets=150, employees=15, qualified_staff=9)
+    doc.form.basic.service_staff, doc.form.basic.service_staff_qualified = 12, 9
     doc.form.operations = [OperationYear(year=2023, smes_served=30)]
     ids = {
         "assets": ("art12-1-assets", "art12-1-assets"),
@@ -210,7 +211,8 @@ def test_consistency_findings_match_forms_and_cite_gb32100() -> None:
     uscc = next(f for f in findings if f.path == "form.basic.uscc")
     assert uscc.citation.document == "GB 32100-2015"
     postcode = next(f for f in findings if f.path == "form.basic.postcode")
-    assert postcode.citation.article == "申请表填报说明"
+    # the form itself, not a «申请表填报说明» that no seed has
+    assert postcode.citation.article == "附件2 国家中小企业公共服务示范平台申请报告"
 
 
 def test_fast_format_pass_equals_forms_consistency() -> None:
@@ -281,8 +283,11 @@ def test_miit_2019_call_inherits_2017_rules_with_their_citation() -> None:
     rule = scheme.rule("art12-1-assets")
     assert rule.document == "工信部企业〔2017〕156号" and rule.threshold == 300
     assert scheme.rule("call1-quota").document == "工企业函〔2019〕310号"
-    assert len(scheme.materials) == 8
-    finding = _by_id(rule_findings(_report("miit-2019-call"), scheme), "gd-provincial-recognition")
+    assert len(scheme.materials_for("application-report")) == 8  # the 2017 measures' 17条
+    doc = _report("miit-2019-call")
+    assert "gd-provincial-recognition" not in {f.rule_id for f in rule_findings(doc, scheme)}
+    doc.region.province = "广东省"
+    finding = _by_id(rule_findings(doc, scheme), "gd-provincial-recognition")
     assert finding.outcome is Outcome.NOT_MET and finding.missing
 
 

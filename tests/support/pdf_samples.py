@@ -35,6 +35,8 @@ from smedesk.forms.enums import (
     OrgType,
     PlatformKind,
     QuotaCategory,
+    RecognitionKind,
+    RecognitionLevel,
     ServiceFunction,
     Stage,
     SurveyMethod,
@@ -45,6 +47,7 @@ from smedesk.forms.lists import (
     Investor,
     OperationYear,
     PanelMember,
+    PriorRecognition,
     SampledEnterprise,
     ServedEnterprise,
     ServiceContent,
@@ -148,7 +151,14 @@ def application_report(
         ),
         support=GovernmentSupport(
             support="2018 年获广州市中小企业发展专项资金支持 120 万元。",
-            recognition_documents="《关于认定 2016 年广东省中小企业公共服务示范平台的通知》（粤经信中小〔2016〕88号）",
+            recognitions=[
+                PriorRecognition(
+                    level=RecognitionLevel.PROVINCIAL,
+                    issuer="广东省经济和信息化委员会",
+                    kind=RecognitionKind.RECOGNITION,
+                    document="《关于认定 2016 年广东省中小企业公共服务示范平台的通知》（粤经信中小〔2016〕88号）",
+                )
+            ],
         ),
     )
     doc = ApplicationReport(

@@ -80,6 +80,9 @@ DERIVED: dict[str, Callable[[Any, Any], None]] = {
     "form.basic.qualified_staff_percent": _percent(
         "form.basic.employees", "form.basic.qualified_staff"
     ),
+    "form.basic.service_staff_qualified_percent": _percent(
+        "form.basic.service_staff", "form.basic.service_staff_qualified"
+    ),
     "form.capability.public_interest_percent": _percent(
         "form.capability.total_service_volume", "form.capability.public_interest_volume"
     ),
@@ -91,6 +94,7 @@ DERIVED: dict[str, Callable[[Any, Any], None]] = {
     ),
     "base.leading_industry_share": _percent("base.total_revenue", "base.leading_industry_revenue"),
     "base.quality_share": _percent("base.firms_total", "base.high_tech_firms"),
+    "base.patents_per_10m_revenue": _percent("base.total_revenue", "base.valid_invention_patents"),
     "quota_count": _quota,
     "region.is_western": _western,
     "region.is_northeast": _northeast,
@@ -243,16 +247,36 @@ def apply(check: CheckSpec, root: Any, *, meet: bool) -> None:
             setattr(row, check.key or "", "甲市")
             rows.append(row)
         set_path(root, check.path or "", rows)
+    elif c == "any_row":
+        spec = spec_at(model, check.path or "")
+        assert spec is not None and spec.item_model is not None
+        row = spec.item_model()
+        for col, want in check.where.items():
+            setattr(row, col, want)
+        column = spec_at(spec.item_model, check.key or "")
+        assert column is not None
+        accepted = [ch for ch in column.choices if str(ch.value) in check.values]
+        refused = [ch for ch in column.choices if str(ch.value) not in check.values]
+        setattr(row, check.key or "", (accepted if meet else refused)[0])
+        set_path(root, check.path or "", [row])
+    elif c == "one_of":
+        set_path(root, check.path or "", check.values[0] if meet else "某某协会")
     else:  # pragma: no cover - a new check type needs a setter here
         raise AssertionError(f"no setter for check {c}")
 
 
 def satisfy_when(rule: RuleSpec, doc: Document) -> None:
     for cond in rule.when:
+        path = next(p for p in cond.all_paths() if spec_at(type(doc), p) is not None)
+        spec = spec_at(type(doc), path)
+        assert spec is not None
         if cond.equals is not None:
-            set_path(doc, cond.path, cond.equals)
+            set_path(doc, path, cond.equals)
+        elif spec.kind in ("choice", "multichoice"):
+            choice = next(c for c in spec.choices if cond.contains in str(getattr(c, "label", c)))
+            set_path(doc, path, [choice] if spec.kind == "multichoice" else choice)
         else:
-            set_path(doc, cond.path, f"{cond.contains}测试")
+            set_path(doc, path, f"{cond.contains}测试")
 
 
 def resolve_or_none(root: object, path: str) -> Any:

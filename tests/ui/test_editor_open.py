@@ -17,7 +17,7 @@ from smedesk.forms import (
     parse_document,
 )
 from smedesk.forms.keys import unknown_fields
-from smedesk.forms.upgrades import FORMAT_VERSION
+from smedesk.forms.upgrades import FORMAT_VERSION, upgrade
 from smedesk.store import DocumentStore
 from smedesk.ui.app import open_settings
 from smedesk.ui.context import AppContext
@@ -88,7 +88,9 @@ def test_the_pdf_and_workbook_buttons_are_always_there(
 
 
 def test_lenient_reading_drops_bad_values_but_never_an_unknown_field() -> None:
-    data = load_json(PREVIOUS_RELEASE / "application-format-1.json")
+    data = upgrade(
+        load_json(PREVIOUS_RELEASE / "application-format-1.json")
+    )  # as the editor opens it
     data["form"]["basic"]["employees"] = "很多"
     doc, problems = lenient_validate(ApplicationReport, data)
     assert doc.form.basic.employees is None

@@ -56,12 +56,13 @@ def _phrase(obj: Any, model: type, name: str, *, colon: bool = False) -> str:
     return f"{s.label}{sep}{inline(getattr(obj, name))}{unit}"
 
 
-def application_form_table(form: ApplicationForm) -> Table:
+def application_form_table(form: ApplicationForm, wording: dict[str, str] | None = None) -> Table:
+    """The grid; ``wording`` maps a document path to the scheme's own printed label."""
     g = _Grid()
     _part_one(g, form.basic)
     _part_two(g, form.operations)
     _part_three(g, form.capability)
-    _part_four(g, form.support)
+    _part_four(g, form.support, wording or {})
     return g.table()
 
 
@@ -224,32 +225,30 @@ def _part_three(g: _Grid, cap: Capability) -> None:
         ]
     )
     g.span_down(0, 1, top, partners)
-    # Not a row of the 2017 paper, but the figures Art. 12(5) is checked on.
-    g.add(
-        [
-            (
-                0,
-                7,
-                _p(
-                    "；".join(
-                        _phrase(cap, C, n)
-                        for n in (
-                            "public_interest_volume",
-                            "total_service_volume",
-                            "public_interest_percent",
-                        )
-                    )
-                ),
-            )
-        ]
-    )
+    # 公益性或低收费服务量 / 总服务量 are not boxes of the paper (附件2 申请表 三 ends with
+    # 合作资源): the applicant states them in narrative (四); the self-check reads the fields.
 
 
-def _part_four(g: _Grid, sup: GovernmentSupport) -> None:
+def _part_four(g: _Grid, sup: GovernmentSupport, wording: dict[str, str]) -> None:
     g.section(spec(ApplicationForm, "support").label)
     G = GovernmentSupport
     _long(g, spec(G, "support").label, sup.support)
-    _long(g, spec(G, "recognition_documents").label, sup.recognition_documents)
+    label = wording.get("form.support.recognitions", spec(G, "recognitions").label)
+    _long(g, label, "\n".join(_recognition(r) for r in sup.recognitions))
+
+
+def _recognition(row: Any) -> str:
+    """One prior recognition as a line: «文件名称及文号（部门，级别认定，日期）»."""
+    about = "，".join(
+        t
+        for t in (
+            text(row.issuer),
+            f"{text(row.level)}{text(row.kind)}" if row.level or row.kind else "",
+            text(row.date),
+        )
+        if t
+    )
+    return f"{text(row.document)}（{about}）" if about else text(row.document)
 
 
 def _long(g: _Grid, label: str, value: Any) -> None:

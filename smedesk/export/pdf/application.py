@@ -86,7 +86,10 @@ def story(doc: ApplicationReport, ctx: Context) -> list[Flowable]:
     )
     titles = section_titles(doc, scheme_title)
     out += _contents(titles)
-    out += [title(f"{scheme_title}{spec(R, 'form').label}"), application_form_table(doc.form)]
+    out += [
+        title(f"{scheme_title}{spec(R, 'form').label}"),
+        application_form_table(doc.form, ctx.scheme.wording.get(R.KIND)),
+    ]
     out += _list(titles[1], EquipmentItem, EQUIPMENT_COLUMNS, doc.equipment)
     out += _list(titles[2], StaffMember, STAFF_COLUMNS, doc.staff)
     out += _list(titles[3], ServedEnterprise, SERVED_COLUMNS, doc.served_enterprises, SERVED_SIZE)

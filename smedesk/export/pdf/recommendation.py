@@ -28,11 +28,14 @@ MIN_PANEL = 5
 
 def story(doc: RecommendationForm, ctx: Context) -> list[Flowable]:
     R = RecommendationForm
+    # A scheme whose paper words the form or the recommender differently says so (Tibet:
+    # «西藏自治区中小企业公共服务示范平台推荐表», filled by a 地（市） or a park, not a province).
+    word = ctx.scheme.label
     out: list[Flowable] = cover(
-        [ctx.scheme.title, R.TITLE],
+        [word(R.KIND, "cover", ctx.scheme.title), R.TITLE],
         [
             CoverLine(spec(R, "operator_name").label, doc.operator_name or ""),
-            CoverLine(spec(R, "province").label, doc.province or ""),
+            CoverLine(word(R.KIND, "province", spec(R, "province").label), doc.province or ""),
             date_line(spec(R, "fill_date").label, doc.fill_date),
         ],
         ctx.scheme.issuer,
@@ -44,7 +47,7 @@ def story(doc: RecommendationForm, ctx: Context) -> list[Flowable]:
     _survey(methods, sampled, doc.survey)
     rest.section(spec(R, "regional_impact").label)
     rest.text_block(0, 7, doc.regional_impact, min_lines=6)
-    _recommendation(rest, doc)
+    _recommendation(rest, doc, word(R.KIND, "recommendation", spec(R, "recommendation").label))
     out += [panel.table(), methods.table(), sampled.table(repeat=2), rest.table()]
     return out
 
@@ -98,8 +101,7 @@ def _survey(head: FormGrid, g: FormGrid, survey: SatisfactionSurvey) -> None:
         g.add(cells)
 
 
-def _recommendation(g: FormGrid, doc: RecommendationForm) -> None:
-    label = spec(RecommendationForm, "recommendation").label
+def _recommendation(g: FormGrid, doc: RecommendationForm, label: str) -> None:
     g.add([(0, 7, g.p(f"{label}："))])
     first, _ = g.text_block(0, 7, doc.recommendation, min_lines=4)
     g._open_rows.append(first - 1)  # the caption row belongs to the same box

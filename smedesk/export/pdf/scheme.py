@@ -8,7 +8,7 @@ attachments are listed by their material id, in the order given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from smedesk.forms import Document
@@ -30,6 +30,11 @@ class SchemeView:
     materials: tuple[MaterialView, ...] = ()
     #: sealed paper sets the notice asks for, when the scheme states it
     sealed_copies: int | None = None
+    #: kind → {field path or "cover" → the scheme's own printed wording}
+    wording: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def label(self, kind: str, path: str, default: str) -> str:
+        return self.wording.get(kind, {}).get(path, default)
 
     def material(self, material_id: str) -> MaterialView | None:
         return next((m for m in self.materials if m.id == material_id), None)
@@ -53,8 +58,15 @@ def scheme_view(doc: Document, scheme: Any = None) -> SchemeView:
         title=str(getattr(scheme, "title", "") or ""),
         issuer=str(getattr(scheme, "issuer", "") or ""),
         materials=tuple(_material(m) for m in getattr(scheme, "materials", ()) or ()),
-        sealed_copies=_copies(getattr(scheme, "facts", None)),
+        sealed_copies=_copies(_facts(scheme, doc)),
+        wording={k: dict(v) for k, v in (getattr(scheme, "wording", None) or {}).items()},
     )
+
+
+def _facts(scheme: Any, doc: Document) -> Any:
+    """The facts that apply to this document (Guangdong's 3 sets replace the call's 2)."""
+    facts_for = getattr(scheme, "facts_for", None)
+    return facts_for(doc) if callable(facts_for) else getattr(scheme, "facts", None)
 
 
 def _load(scheme_id: str) -> Any:

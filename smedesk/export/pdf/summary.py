@@ -12,7 +12,7 @@ from smedesk.export.pdf.parts import Context, CoverLine, small, title
 from smedesk.export.pdf.styles import SIZE_5, grid_style, styles
 from smedesk.export.pdf.values import para_text, spec, text, wrap
 from smedesk.forms.enums import QuotaCategory
-from smedesk.forms.recommendation import RecommendationSummary, SummaryRow
+from smedesk.forms.recommendation import RecommendationSummary, SummaryRow, remark
 
 # 序号 · 平台名称 · 服务机构名称 · 服务功能类别 · 示范性表述 · 备注: 253 mm, the landscape type area
 WIDTHS = [w * mm for w in (12, 38, 42, 30, 80, 51)]
@@ -43,10 +43,7 @@ def story(doc: RecommendationSummary, ctx: Context) -> list[Flowable]:
     ]
     data: list[list[object]] = [header]
     for i, row in enumerate(doc.rows, 1):
-        quota = text(row.quota)
-        if row.city and row.quota is not QuotaCategory.PROVINCIAL_QUOTA:
-            quota = f"{quota}（{row.city}）"
-        values = [text(getattr(row, n)) for n in names[:-1]] + [quota]
+        values = [text(getattr(row, n)) for n in names[:-1]] + [remark(row)]
         data.append(
             [str(i)]
             + [wrap(v, size, w - 6) for v, w in zip(values[:3], WIDTHS[1:4], strict=True)]

@@ -32,7 +32,7 @@ from smedesk.export.xlsx.styles import (
     sheet_title,
 )
 from smedesk.forms.fields import spec_of
-from smedesk.forms.recommendation import RecommendationSummary, SummaryRow
+from smedesk.forms.recommendation import RecommendationSummary, SummaryRow, remark
 
 # The paper's header texts, verbatim from the seed (附件2). They are kept here, not
 # composed from the field labels, because the paper's wording differs from the labels:
@@ -78,9 +78,7 @@ def seal_line(summary: RecommendationSummary) -> str:
 
 def row_cells(index: int, row: SummaryRow) -> list[Any]:
     """The six printed cells of one row; functions and quota by their printed labels."""
-    quota = row.quota.label if row.quota is not None else None
-    if quota and row.city:
-        quota = f"{quota}（{row.city}）"
+    quota = remark(row) or None  # the same 备注 as the PDF prints
     functions = "、".join(f.label for f in row.functions) or None
     return [index, row.platform_name, row.institution_name, functions, row.statement, quota]
 

@@ -53,9 +53,11 @@ def checklist(state: DocumentState) -> list[tuple[str, str, str, bool]]:
     except (ImportError, SchemeError, OSError):
         return [(OTHER_ID, tr("附件材料"), "", False)]  # no scheme: one open-ended item
     kind = str(state.data.get("kind", ""))
+    # items scoped by ``when`` (an association's own papers) read top-level fields only
+    light, _ = state.document({k: v for k, v in state.data.items() if not isinstance(v, list)})
     return [
         (m.id, m.label, f"《{m.document or scheme.document}》{m.article}", m.generated)
-        for m in scheme.materials_for(kind)
+        for m in scheme.materials_for(kind, light)
     ]
 
 

@@ -8,7 +8,7 @@ document kind gets the same treatment from its own fields.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import BaseModel
 
@@ -103,6 +103,35 @@ def build_sections(doc_type: type[Document]) -> list[Section]:
         )
     ]
     sections += [_child("", s) for s in specs if has_own_page(s, top=True) and not s.derived]
+    return sections
+
+
+def scheme_wording(scheme_id: str, kind: str) -> dict[str, str]:
+    """The scheme's own printed wording of fields of ``kind`` (path → label), if any."""
+    from smedesk.schemes import SchemeError, load_scheme
+
+    try:
+        return dict(load_scheme(scheme_id).wording.get(kind, {}))
+    except SchemeError:
+        return {}  # the self-check panel says why the scheme cannot be used
+
+
+def apply_wording(sections: list[Section], wording: dict[str, str]) -> list[Section]:
+    """Give pages and fields the scheme's wording (Tibet's part 四, Liaoning's libraries).
+
+    The field keeps its one declaration; a scheme whose paper words it differently says
+    so in its file, and the editor shows the words the applicant's paper will print.
+    """
+    if not wording:
+        return sections
+    for top in sections:
+        for section in top.walk():
+            if section.key in wording:
+                section.title = wording[section.key]
+            section.entries = [
+                (path, replace(spec, label=wording[path]) if path in wording else spec)
+                for path, spec in section.entries
+            ]
     return sections
 
 

@@ -30,11 +30,18 @@ from smedesk.ui.context import AppContext
 from smedesk.ui.editor.attachments_page import AttachmentsPage
 from smedesk.ui.editor.autosave import Autosaver
 from smedesk.ui.editor.conflict_dialog import ConflictDialog
+from smedesk.ui.editor.deadlines_panel import DeadlinesPanel, beside
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
 from smedesk.ui.editor.section_tree import SectionTree
-from smedesk.ui.editor.sections import Section, build_sections, section_for_path
+from smedesk.ui.editor.sections import (
+    Section,
+    apply_wording,
+    build_sections,
+    scheme_wording,
+    section_for_path,
+)
 from smedesk.ui.editor.self_check import SelfCheckPanel
 from smedesk.ui.editor.undo import SetValueCommand
 from smedesk.ui.i18n import tr
@@ -70,7 +77,9 @@ class EditorWidget(QWidget):
         self.autosaver.merged.connect(self._note)
         self.autosaver.conflicted.connect(self._show_conflict)
         self.conflict_dialog: ConflictDialog | None = None
-        self.sections = build_sections(self.state.model_type)
+        self.sections = apply_wording(  # issue 9: the scheme's own wording of a field
+            build_sections(self.state.model_type), scheme_wording(self.state.scheme_id, stored.kind)
+        )
         self._by_key = {s.key: s for top in self.sections for s in top.walk()}
         self.pages: dict[str, QWidget] = {}
         self.tree = SectionTree(self.sections)
@@ -79,6 +88,8 @@ class EditorWidget(QWidget):
         self.self_check_panel = SelfCheckPanel(self.state, runner=ctx.runner)
         self.self_check_panel.finding_activated.connect(self.open_finding)
         self.self_check_panel.evaluated.connect(self.tree.set_badges)
+        self.deadlines_panel = DeadlinesPanel(self.state)  # issue 9: 期限, after each self-check
+        self.self_check_panel.evaluated.connect(lambda _f: self.deadlines_panel.refresh())
         self._build()
         self._add_actions()
         self.show_page(self.page_names()[0])
@@ -114,7 +125,7 @@ class EditorWidget(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.stack)
-        splitter.addWidget(self.self_check_panel)
+        splitter.addWidget(beside(self.self_check_panel, self.deadlines_panel))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 760, 330])
         splitter.setChildrenCollapsible(False)

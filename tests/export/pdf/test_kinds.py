@@ -75,7 +75,7 @@ def application_labels() -> list[str]:
         captions.COOPERATION,
         *L(Capability, "signed_partners", "other_partners"),
         *L(ApplicationForm, "support"),
-        *L(GovernmentSupport, "support", "recognition_documents"),
+        *L(GovernmentSupport, "support", "recognitions"),
         *L(R, "equipment"),
         *L(EquipmentItem, "name", "model_spec", "quantity", "price", "purchase_date", "purpose"),
         *L(R, "staff"),
