@@ -9,10 +9,11 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.appform import application_form_table
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import (
     Context,
     CoverLine,

@@ -9,10 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.grid import FormGrid
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import (
     Context,
     CoverLine,

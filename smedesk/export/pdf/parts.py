@@ -16,7 +16,6 @@ from reportlab.platypus import (
     Image,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -25,6 +24,7 @@ from smedesk.export.pdf import captions
 from smedesk.export.pdf.attachments import PreparedAttachment
 from smedesk.export.pdf.canvas import Furniture, seal_circle
 from smedesk.export.pdf.flowables import PageMark, SealPlace, StartPage
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.scheme import SchemeView
 from smedesk.export.pdf.styles import (
     CELL_PAD,
@@ -174,7 +174,8 @@ def list_table(
     pad = 6.0
     if numbered:
         headers = [captions.ROW_NO, *headers]
-        widths = [9 * mm, *widths]
+        # Wide enough for «序号» on one line at this size (9 mm holds it at 小五).
+        widths = [max(9 * mm, text_width(captions.ROW_NO, size) + pad + 1), *widths]
     header = [wrap(h, size, w - pad) for h, w in zip(headers, widths, strict=True)]
     col_widths = widths[1:] if numbered else widths
     data: list[list[str]] = [header]

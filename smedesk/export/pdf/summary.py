@@ -5,9 +5,10 @@ line, the ruled table with its header repeated on every page, and notes (1)–(3
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from smedesk.export.pdf import captions
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import Context, CoverLine, small, title
 from smedesk.export.pdf.styles import SIZE_5, grid_style, styles
 from smedesk.export.pdf.values import para_text, spec, text, wrap
