@@ -42,7 +42,7 @@ def lines(path: Path) -> list[Line]:
                 # them, and a space does not matter to the rules checked here.
                 texts.append("".join(w.text or "" for w in line.iter(f"{_NS}word")))
                 heights.append(float(line.get("yMax", 0)) - float(line.get("yMin", 0)))
-            found += [Line(number, t, h, tuple(texts)) for t, h in zip(texts, heights)]
+            found += [Line(number, t, h, tuple(texts)) for t, h in zip(texts, heights, strict=True)]
     return found
 
 
