@@ -29,7 +29,7 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # the second half of a split paragraph keeps its lines
         style = self.style
         self.height = 0

@@ -4,6 +4,8 @@ line, the ruled table with its header repeated on every page, and notes (1)–(3
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
@@ -42,7 +44,7 @@ def story(doc: RecommendationSummary, ctx: Context) -> list[Flowable]:
     header = [Paragraph(captions.ROW_NO, styles().small_center)] + [
         Paragraph(para_text(_header(n)), styles().small_center) for n in names
     ]
-    data: list[list[object]] = [header]
+    data: list[list[Any]] = [header]
     for i, row in enumerate(doc.rows, 1):
         quota = text(row.quota)
         if row.city and row.quota is not QuotaCategory.PROVINCIAL_QUOTA:
