@@ -36,6 +36,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--cross-seal", action="store_true", help="在页边标出骑缝章位置")
     parser.add_argument(
+        "--no-guides",
+        dest="guides",
+        action="store_false",
+        help="不打印盖章位置的虚线圆圈等辅助标记（默认打印，且从不压住文字）",
+    )
+    parser.add_argument(
         "--version-label", metavar="版本", help="页脚所示版本（默认：方案与版本号）"
     )
     parser.set_defaults(func=run)
@@ -76,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
             attachments=attachments,
             copies=args.copies,
             cross_seal=args.cross_seal,
+            guides=args.guides,
             version=args.version_label,
         )
     except AttachmentError as exc:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui.i18n import tr
+from smedesk.ui.screen_fit import fit_to_screen
 
 _PDF_FILTER = "PDF (*.pdf)"
 
@@ -133,6 +134,7 @@ class PdfExportDialog(QDialog):
         self._pdf_document: Any = None
         self.setWindowTitle(tr("导出 PDF：{title}").format(title=doc.display_title()))
         self.resize(760, 900)
+        fit_to_screen(self)  # a 768-pixel-high laptop keeps 保存 and 关闭 in view
         self._build(copies)
 
     # --- layout
@@ -147,6 +149,10 @@ class PdfExportDialog(QDialog):
         options.addWidget(self.copies)
         self.cross_seal = QCheckBox(tr("标出骑缝章位置"))
         options.addWidget(self.cross_seal)
+        self.guides = QCheckBox(tr("打印盖章位置标记"))
+        self.guides.setChecked(True)
+        self.guides.setToolTip(tr("盖章处的虚线圆圈；不勾选则留空，版面不变"))
+        options.addWidget(self.guides)
         options.addStretch(1)
         self.preview_button = QPushButton(tr("生成预览"))
         self.preview_button.clicked.connect(self.start)
@@ -228,6 +234,7 @@ class PdfExportDialog(QDialog):
         options = {
             "copies": self.copies.value(),
             "cross_seal": self.cross_seal.isChecked(),
+            "guides": self.guides.isChecked(),
             "version": self.version,
         }
         worker = _ExportWorker(self.doc, self.attachments, self.temp_path, options)

@@ -120,3 +120,27 @@ def test_closing_while_running_stops_the_worker(qtbot, tmp_path: Path) -> None:
     dialog.reject()
     assert not folder.exists()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30000)
+
+
+def test_guide_marks_are_the_users_choice(qtbot, tmp_path: Path) -> None:
+    # The application's declaration page prints «（盖章）» inside its seal guide circle.
+    dialog = open_pdf_export(None, samples.application_report(), [], tmp_path / "a.pdf")
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    assert dialog.guides.isChecked()  # printed unless the user says otherwise
+    with_marks = pdf_text(dialog.save(tmp_path / "with.pdf")).count("（盖章）")
+    dialog.guides.setChecked(False)
+    dialog.start()
+    wait_done(qtbot, dialog)
+    without = pdf_text(dialog.save(tmp_path / "without.pdf")).count("（盖章）")
+    assert without == with_marks - dialog.result.copies
+    dialog.close()
+
+
+def test_dialog_fits_a_laptop_screen(qtbot) -> None:
+    dialog = open_pdf_export(None, samples.recommendation_form(), [], Path("unused.pdf"))
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    area = dialog.screen().availableGeometry()
+    assert dialog.height() <= area.height() and dialog.width() <= area.width()
+    dialog.close()

@@ -79,11 +79,11 @@ def story(doc: ApplicationReport, ctx: Context) -> list[Flowable]:
                 spec(BasicInfo, "applicant_name").label,
                 basic.applicant_name or "",
                 suffix=captions.SEAL,
-                seal=True,
             ),
             date_line(spec(R, "fill_date").label, doc.fill_date),
         ],
         ctx.scheme.issuer,
+        sealed=True,
     )
     titles = section_titles(doc, scheme_title)
     out += _contents(titles)

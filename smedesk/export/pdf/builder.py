@@ -93,6 +93,7 @@ def export_pdf(
     attachments: Iterable[Attachment] = (),
     copies: int = 1,
     cross_seal: bool = False,
+    guides: bool = True,
     scheme: Any = None,
     progress: Progress | None = None,
     version: str | None = None,
@@ -101,7 +102,8 @@ def export_pdf(
 
     ``progress(done, total)`` is called as the layout advances; returning False cancels
     (:class:`ExportCancelled`). ``version`` is the footer's version text (see
-    :func:`identity_line`). A bad attachment raises :class:`AttachmentError`. In
+    :func:`identity_line`). ``guides=False`` leaves out the guide marks (the dashed
+    seal circles): their place stays empty, the pages are the same otherwise. A bad attachment raises :class:`AttachmentError`. In
     both cases no file is left at ``out_path`` (an existing one is left untouched).
     """
     if copies < 1:
@@ -114,7 +116,7 @@ def export_pdf(
     prepared = prepare(attachments, view)
     fingerprint = document_fingerprint(doc)
     footer = identity_line(doc, fingerprint, version)
-    furniture = Furniture(footer=footer, qr_payload=footer, cross_seal=cross_seal)
+    furniture = Furniture(footer=footer, qr_payload=footer, cross_seal=cross_seal, guides=guides)
     ctx = Context(scheme=view, attachments=prepared, furniture=furniture)
     layout, first = layouts[doc.kind]
     story = layout(doc, ctx) + attachment_part(ctx)

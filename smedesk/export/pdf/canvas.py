@@ -48,6 +48,9 @@ class Furniture:
     footer: str  # identity line: document id, version, short fingerprint
     qr_payload: str  # the same text, for a phone or scanner
     cross_seal: bool = False
+    #: print the guide marks (the dashed seal circles and their «（盖章）» captions);
+    #: their place is kept empty either way, so the layout does not change
+    guides: bool = True
     pages: int = 0  # furnished pages so far (= the current page's number)
     #: attachment index → the page number of its divider, filled in during layout
     start_pages: dict[int, int] = field(default_factory=dict)
@@ -184,7 +187,14 @@ def cross_seal_mark(canv: Canvas, page_width: float, page_height: float) -> None
 
 
 def seal_circle(canv: Canvas, cx: float, cy: float, caption: str = "（盖章）") -> None:
-    """A dashed 42 mm circle marking where the seal is struck; the caption inside."""
+    """A dashed 42 mm circle marking where the seal is struck; the caption inside.
+
+    A guide mark: callers put it where no text is (it never covers printed words), and
+    it is left out when the user chose not to print guide marks.
+    """
+    furniture = getattr(canv, "furniture", None)
+    if furniture is not None and not furniture.guides:
+        return
     canv.saveState()
     canv.setStrokeColor(LIGHT)
     canv.setLineWidth(0.6)

@@ -46,12 +46,13 @@ def story(doc: CreationApplication, ctx: Context) -> list[Flowable]:
     out: list[Flowable] = cover(
         [scheme_title, C.TITLE],
         [
-            CoverLine(spec(A, "applicant_name").label, a.applicant_name or "", seal=True,
+            CoverLine(spec(A, "applicant_name").label, a.applicant_name or "",
                       suffix=captions.SEAL),
             CoverLine(spec(A, "platform_name").label, a.platform_name or ""),
             date_line(spec(C, "fill_date").label, doc.fill_date),
         ],
         ctx.scheme.issuer,
+        sealed=True,
     )  # fmt: skip
     out += [title(spec(C, "applicant").label), _fields_table(a)]
     for name in _indicator_sections(a.org_type):

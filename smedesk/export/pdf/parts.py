@@ -22,13 +22,14 @@ from reportlab.platypus import (
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.attachments import PreparedAttachment
-from smedesk.export.pdf.canvas import Furniture, seal_circle
-from smedesk.export.pdf.flowables import PageMark, SealPlace, StartPage
+from smedesk.export.pdf.canvas import Furniture
+from smedesk.export.pdf.flowables import PageMark, SealGuide, SealPlace, StartPage
 from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.scheme import SchemeView
 from smedesk.export.pdf.styles import (
     CELL_PAD,
     FONT,
+    SEAL_DIAMETER,
     SIZE_3,
     SIZE_5,
     SIZE_S5,
@@ -94,12 +95,11 @@ class BlankLines(Flowable):  # type: ignore[misc]
 class CoverLine(Flowable):  # type: ignore[misc]
     """«label：____value____ suffix» on a cover, the value over an underline."""
 
-    def __init__(self, label: str, value: str, *, suffix: str = "", seal: bool = False) -> None:
+    def __init__(self, label: str, value: str, *, suffix: str = "") -> None:
         super().__init__()
         self.label = label
         self.value = value
         self.suffix = suffix
-        self.seal = seal
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -125,22 +125,28 @@ class CoverLine(Flowable):  # type: ignore[misc]
         c.drawCentredString((x0 + x1) / 2, y, value)
         c.setFont(FONT, SIZE_3)
         c.drawString(x1, y, self.suffix)
-        if self.seal:
-            # Struck over the end of the name; the printed «（盖章）» already says what it is.
-            seal_circle(c, x1 - 10 * mm, y + SIZE_3 / 2, caption="")
 
 
 def cover(
     title_lines: Sequence[str],
     lines: Sequence[CoverLine],
     issuer: str,
+    *,
+    sealed: bool = False,
 ) -> list[Flowable]:
-    """A cover page: title, the lines to fill, and the issuer («工业和信息化部制»)."""
+    """A cover page: title, the lines to fill, and the issuer («工业和信息化部制»).
+
+    ``sealed``: the applicant seals the cover; the guide circle for it is drawn under the
+    lines, below the «（盖章）» that ends the first one, where no text is.
+    """
     out: list[Flowable] = [Spacer(1, 35 * mm)]
     out += [Paragraph(para_text(t), styles().cover_title) for t in title_lines if t]
-    out.append(Spacer(1, 45 * mm))
+    out.append(Spacer(1, 41 * mm if sealed else 45 * mm))
     out += list(lines)
-    out.append(Spacer(1, 40 * mm))
+    if sealed:
+        out.append(SealGuide(from_right=SEAL_DIAMETER / 2))
+    else:
+        out.append(Spacer(1, 40 * mm))
     if issuer:
         out.append(Paragraph(para_text(f"{issuer}{captions.ISSUED}"), styles().title))
     out.append(PageBreak())

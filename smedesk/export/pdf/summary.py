@@ -63,8 +63,11 @@ def story(doc: RecommendationSummary, ctx: Context) -> list[Flowable]:
     cmds = grid_style(size=size)
     cmds.append(("ALIGN", (0, 1), (0, -1), "CENTER"))
     table.setStyle(cmds)
+    # No seal guide circle here: on the landscape page a 42 mm circle has no free place
+    # beside the line (the title above, the table's header below) and would cover text
+    # or push the notes onto a page of their own; the line itself says «（盖章）».
     authority = CoverLine(
-        f"{spec(S, 'authority_name').label}{captions.SEAL}", doc.authority_name or "", seal=True
+        f"{spec(S, 'authority_name').label}{captions.SEAL}", doc.authority_name or ""
     )
     return [
         title(doc.title_text),

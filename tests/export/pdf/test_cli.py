@@ -61,3 +61,17 @@ def test_footer_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["export", "pdf", str(doc), "-o", str(tmp_path / "b.pdf"),
                  "--version-label", "第 3 版"]) == 0  # fmt: skip
     assert "版本 第 3 版 ·" in capsys.readouterr().out
+
+
+@needs_poppler
+def test_no_guides_flag_leaves_the_seal_circles_out(tmp_path: Path) -> None:
+    from support.pdf_helpers import pdf_text
+
+    doc = tmp_path / "app.json"
+    doc.write_text(samples.application_report().model_dump_json(), encoding="utf-8")
+    on, off = tmp_path / "on.pdf", tmp_path / "off.pdf"
+    assert main(["export", "pdf", str(doc), "-o", str(on)]) == 0
+    assert main(["export", "pdf", str(doc), "-o", str(off), "--no-guides"]) == 0
+    # «（盖章）» inside the declaration's circle goes; the printed lines stay.
+    assert pdf_text(off).count("（盖章）") == pdf_text(on).count("（盖章）") - 1
+    assert page_count(off) == page_count(on)

@@ -56,8 +56,11 @@ def test_no_orphan_on_the_last_line() -> None:
 
 def test_latin_words_are_not_broken() -> None:
     lines = _lines(14, "list of investors and shareholders of the platform")
-    assert all(w in {"list", "of", "investors", "and", "shareholders", "the", "platform"}
-               for ln in lines for w in ln.split()), lines
+    assert all(
+        w in {"list", "of", "investors", "and", "shareholders", "the", "platform"}
+        for ln in lines
+        for w in ln.split()
+    ), lines
 
 
 def _para_lines(value: str, width: float, size: float = 16.0) -> list[str]:
