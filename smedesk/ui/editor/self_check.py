@@ -8,6 +8,7 @@ Results for an older snapshot than the newest requested are dropped.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -40,7 +41,11 @@ _INPUT_CITATION = Citation("表格填写要求", "数字、日期和选项须按
 
 
 def run_check(
-    model_type: Any, data: dict[str, Any], scheme: Scheme | None, stage: str | None
+    model_type: Any,
+    data: dict[str, Any],
+    scheme: Scheme | None,
+    stage: str | None,
+    stored: frozenset[tuple[str, str]] | None = None,
 ) -> list[Finding]:
     """Findings for one snapshot: the engine's, plus values that could not be read."""
     doc, unreadable = lenient_validate(model_type, data)
@@ -57,7 +62,7 @@ def run_check(
         for path, message in unreadable.items()
     ]
     if scheme is not None:
-        findings = evaluate(doc, scheme, stage=stage) + findings
+        findings = evaluate(doc, scheme, stage=stage, stored=stored) + findings
     return findings
 
 
@@ -100,6 +105,9 @@ class SelfCheckPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.findings: list[Finding] = []
+        #: the (material id, SHA-256) pairs of the document's files in the store, asked
+        #: before each check (see smedesk.forms.materials); None: no store to ask
+        self.stored_files: Callable[[], frozenset[tuple[str, str]]] | None = None
         self.scheme: Scheme | None = None
         self.scheme_error = ""
         try:
@@ -161,7 +169,8 @@ class SelfCheckPanel(QWidget):
             return  # _show starts the next one
         self._running = True
         stage = self.stage.currentData()
-        args = (self.state.model_type, self.state.snapshot(), self.scheme, stage)
+        stored = self.stored_files() if self.stored_files is not None else None
+        args = (self.state.model_type, self.state.snapshot(), self.scheme, stage, stored)
         self._pool.start(_Job(self._relay, self._wanted, args))
 
     def wait(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +36,7 @@ from smedesk.ui.editor.list_page import ListPage
 from smedesk.ui.editor.section_tree import SectionTree
 from smedesk.ui.editor.sections import Section, build_sections, section_for_path
 from smedesk.ui.editor.self_check import SelfCheckPanel
+from smedesk.ui.editor.stored_files import attachments_for_pdf, stored_pairs
 from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.undo import SetValueCommand
 
@@ -80,6 +82,7 @@ class EditorWidget(QWidget):
         self.tree.section_chosen.connect(self.show_page)
         self.stack = QStackedWidget()
         self.self_check_panel = SelfCheckPanel(self.state)
+        self.self_check_panel.stored_files = partial(stored_pairs, ctx.store, self.state.doc_id)
         self.self_check_panel.finding_activated.connect(self.open_finding)
         self.self_check_panel.evaluated.connect(self.tree.set_badges)
         self._build()
@@ -220,14 +223,9 @@ class EditorWidget(QWidget):
         if opener is None:
             return
         saved = self.flush()
-        from smedesk.export.pdf.attachments import Attachment
-
         doc, _unreadable = self.state.document()
         store = self.ctx.store
-        files = [
-            Attachment(info.material_id, info.filename, store.attachment_content(info.id))
-            for info in store.attachments(self.state.doc_id)
-        ]
+        files = attachments_for_pdf(store, self.state.doc_id, doc)  # as the self-check
         # The footer names the stored revision the paper was printed from; if the edits
         # could not be stored, no revision holds what is printed, so none is named.
         revisions = store.revisions(self.state.doc_id) if saved else []
