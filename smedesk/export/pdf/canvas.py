@@ -31,6 +31,7 @@ from smedesk.export.pdf.styles import (
 
 TOTAL_FORM = "smedeskPageTotal"
 QR_FORM = "smedeskQR"
+REPORT_PAGES_FORM = "smedeskReportPages"
 QR_SIZE = 20 * mm
 FOOTER_Y = 10 * mm
 PAGE_NUMBER_GAP = 7 * mm  # GB/T 9704: page number 一字线 7 mm below the type area
@@ -56,6 +57,9 @@ class Furniture:
     start_pages: dict[int, int] = field(default_factory=dict)
     #: forms referenced for attachment start pages (defined at save, even if unknown)
     start_forms: set[int] = field(default_factory=set)
+    #: pages of the report itself (before the first attachment), learnt at its last page
+    report_pages: int = 0
+    report_form_used: bool = False
     _qr_defined: bool = False
 
 
@@ -74,6 +78,9 @@ class FurnishedCanvas(Canvas):  # type: ignore[misc]
         for index in f.start_forms:
             page = f.start_pages.get(index)
             _define_text_form(self, start_page_form(index), str(page) if page else "", 10.5)
+        if f.report_form_used:
+            pages = str(f.report_pages) if f.report_pages else ""
+            _define_text_form(self, REPORT_PAGES_FORM, pages, 10.5)
         super().save()
 
 

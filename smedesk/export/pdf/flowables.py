@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from smedesk.export.pdf.canvas import seal_circle, start_page_form
+from smedesk.export.pdf.canvas import REPORT_PAGES_FORM, seal_circle, start_page_form
 from smedesk.export.pdf.styles import FONT, SEAL_DIAMETER, SIZE_3, SIZE_S4, text_width
 from smedesk.export.pdf.values import date_text
 
@@ -201,12 +201,27 @@ class StartPage(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return avail_width, 12
 
-    def draw(self) -> None:
+    def _form(self) -> str:
         self.canv.furniture.start_forms.add(self.index)
+        return start_page_form(self.index)
+
+    def draw(self) -> None:
+        form = self._form()
         self.canv.saveState()
         self.canv.translate(self.width / 2 - 6, 2)
-        self.canv.doForm(start_page_form(self.index))
+        self.canv.doForm(form)
         self.canv.restoreState()
+
+
+class ReportPages(StartPage):
+    """The page count of the report itself, for its row of the materials list."""
+
+    def __init__(self) -> None:
+        super().__init__(-1)
+
+    def _form(self) -> str:
+        self.canv.furniture.report_form_used = True
+        return REPORT_PAGES_FORM
 
 
 class PageMark(Flowable):  # type: ignore[misc]

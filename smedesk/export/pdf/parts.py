@@ -23,7 +23,7 @@ from reportlab.platypus import (
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.attachments import PreparedAttachment
 from smedesk.export.pdf.canvas import Furniture
-from smedesk.export.pdf.flowables import PageMark, SealGuide, SealPlace, StartPage
+from smedesk.export.pdf.flowables import PageMark, ReportPages, SealGuide, SealPlace, StartPage
 from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.scheme import SchemeView
 from smedesk.export.pdf.styles import (
@@ -231,7 +231,11 @@ def materials_list(ctx: Context, heading_text: str) -> list[Flowable]:
     for n, (mid, label, citation, generated) in enumerate(items, 1):
         files = by_material.get(mid, [])
         name = captions.MATERIAL_IN_REPORT if generated else captions.NOT_ATTACHED
-        if not files:
+        if generated:
+            # The report is the first part of the bound PDF: it starts on page 1.
+            row = [name, ReportPages(), "1"]
+            data.append([str(n), wrap(label, s, 50 * mm), wrap(citation, s, 34 * mm), *row])
+        elif not files:
             data.append([str(n), wrap(label, s, 50 * mm), wrap(citation, s, 34 * mm), name, "", ""])
         for att in files:
             data.append(
@@ -269,8 +273,15 @@ def declaration(applicant: str | None, date: Any) -> list[Flowable]:
 
 
 def attachment_part(ctx: Context) -> list[Flowable]:
-    """A divider page per attachment, then one page per attachment page (or image)."""
-    out: list[Flowable] = []
+    """A divider page per attachment, then one page per attachment page (or image).
+
+    First, on the report's last page, a mark records how many pages the report has.
+    """
+
+    def record_report_end(page: int) -> None:
+        ctx.furniture.report_pages = page
+
+    out: list[Flowable] = [PageMark(record_report_end)]
     for att in ctx.attachments:
         out += [NextPageTemplate(PORTRAIT), PageBreak()]
         out.append(PageMark(_record_start(ctx, att.index)))
