@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="材料编号=路径",
-        help="附件材料（PDF 或图片），可重复，如 --attach licence=营业执照.pdf",
+        help="附件材料（PDF 或图片），可重复，如 --attach licence=营业执照.pdf；"
+        "材料编号见本帮助末尾",
     )
     parser.add_argument("--cross-seal", action="store_true", help="在页边标出骑缝章位置")
     parser.add_argument(
@@ -45,6 +46,52 @@ def register(subparsers: Any) -> None:
         "--version-label", metavar="版本", help="页脚所示版本（默认：方案与版本号）"
     )
     parser.set_defaults(func=run)
+    _list_materials_in_help(parser)
+
+
+def _list_materials_in_help(parser: Any) -> None:
+    """``--help`` ends with the material ids of every scheme (read only when asked)."""
+    plain = parser.format_help
+
+    def format_help() -> str:
+        parser.epilog = materials_help()
+        return str(plain())
+
+    parser.format_help = format_help
+
+
+def materials_help() -> str:
+    from smedesk.schemes import available_schemes, load_scheme
+
+    lines = ["--attach 可用的材料编号（按文档所用方案）："]
+    for info in available_schemes():
+        try:
+            scheme = load_scheme(info.id)
+        except Exception:  # a broken scheme file must not break --help
+            continue
+        ids = [m.id for m in scheme.materials if not m.generated]
+        if ids:
+            lines.append(f"  {scheme.id}：" + "、".join(ids))
+    return "\n".join(lines)
+
+
+def _check_materials(doc: Any, attachments: list[Any]) -> None:
+    """Refuse a material id the document's scheme does not list, naming the valid ones."""
+    from smedesk.cli import UsageError
+    from smedesk.export.pdf.scheme import scheme_view
+
+    view = scheme_view(doc)
+    if not view.materials:
+        return  # the scheme could not be read: nothing to check against
+    valid = [m for m in view.materials if not m.generated]
+    known = {m.id for m in valid}
+    for att in attachments:
+        if att.material_id not in known:
+            listed = "；".join(f"{m.id}（{m.label}）" for m in valid)
+            raise UsageError(
+                f"材料编号“{att.material_id}”不在本文档方案（{doc.scheme.id}）的材料清单中。"
+                f"可用的材料编号：{listed}"
+            )
 
 
 def _attachments(specs: list[str]) -> list[Any]:
@@ -75,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"输出文件夹不存在：{out.parent}")
     doc = read_document(args.file)
     attachments = _attachments(args.attach)
+    _check_materials(doc, attachments)
     try:
         result = export_pdf(
             doc,

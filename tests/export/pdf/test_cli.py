@@ -75,3 +75,26 @@ def test_no_guides_flag_leaves_the_seal_circles_out(tmp_path: Path) -> None:
     # «（盖章）» inside the declaration's circle goes; the printed lines stay.
     assert pdf_text(off).count("（盖章）") == pdf_text(on).count("（盖章）") - 1
     assert page_count(off) == page_count(on)
+
+
+def test_unknown_material_id_is_refused_with_the_valid_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = tmp_path / "rec.pdf"
+    code = main(["export", "pdf", str(write_doc(tmp_path)), "-o", str(out),
+                 "--attach", f"foo={scan}"])  # fmt: skip
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "“foo”" in err and "licence" in err and "audit-report" in err
+    assert not out.exists()
+
+
+def test_help_lists_the_material_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "pdf", "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "材料编号" in shown
+    for scheme_id in ("miit-2017", "miit-creation", "casmeic-2019"):
+        assert scheme_id in shown
+    assert "licence" in shown and "other-and-declaration" in shown
