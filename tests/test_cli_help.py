@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 
@@ -69,7 +70,7 @@ def test_help_is_chinese_aligned_and_whole(
             assert english not in shown, f"{english!r} in {where}"
         lines = shown.splitlines()
         # Each heading once: a section title «命令：» is not followed by «命令» again.
-        for above, below in zip(lines, lines[1:], strict=False):
+        for above, below in itertools.pairwise(lines):
             if above.endswith("："):
                 assert below.strip() != above[:-1], f"heading {above!r} twice in {where}"
         # Help texts start in one column (by display width) within each help screen.
