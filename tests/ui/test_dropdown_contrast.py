@@ -100,6 +100,6 @@ def test_the_new_document_dialogs_drop_downs(qtbot: Any, tmp_path: Any) -> None:
         QApplication.processEvents()
         image = view.viewport().grab().toImage()
         rect = view.visualRect(view.model().index(1, 0))
-        background, best = row_colours(image, rect.top() + 1, rect.bottom())
+        _background, best = row_colours(image, rect.top() + 1, rect.bottom())
         combo.hidePopup()
         assert best >= WCAG_AA, f"{combo.objectName() or combo.accessibleName()}: {best:.2f}"
