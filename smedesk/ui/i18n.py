@@ -57,7 +57,19 @@ def set_language(language: str) -> str:
         language = DEFAULT_LANGUAGE
     _current[0] = language
     _state["catalogue"] = load_catalogue(language)
+    _qt_follows(language)
     return language
+
+
+def _qt_follows(language: str) -> None:
+    """Qt's own dialogs and buttons switch too, once the application exists."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        from smedesk.ui.qt_locale import apply_qt_language
+
+        apply_qt_language(app, language)
 
 
 def current_language() -> str:
