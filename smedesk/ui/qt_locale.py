@@ -35,7 +35,7 @@ MISSING_ZH = {
 class _Supplement(QTranslator):
     """The few strings :data:`MISSING_ZH` adds; asked before Qt's own catalogue."""
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
     def translate(
