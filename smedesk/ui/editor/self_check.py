@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from smedesk.forms.enums import Stage
 from smedesk.schemes import Citation, Finding, Outcome, Scheme, SchemeError, evaluate, load_scheme
 from smedesk.ui.editor.document_state import DocumentState, lenient_validate
+from smedesk.ui.editor.self_check_entries import merge_missing
 from smedesk.ui.editor.text import tr
+from smedesk.ui.wrapping_delegate import WrappingDelegate
 
 DEBOUNCE_MS = 400
 ORDER = (Outcome.NOT_MET, Outcome.RELAXED, Outcome.JUDGEMENT, Outcome.MET, Outcome.NOTE)
@@ -155,6 +157,7 @@ class SelfCheckPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setIndentation(12)
+        WrappingDelegate(self.tree)  # whole messages and citations, wrapped, never «…»
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         column.addWidget(self.tree, 1)
@@ -192,12 +195,13 @@ class SelfCheckPanel(QWidget):
         self.evaluated.emit(self.findings)
 
     def _fill(self) -> None:
+        entries = merge_missing(self.findings)
         counts = {o: 0 for o in ORDER}
-        for f in self.findings:
-            counts[f.outcome] = counts.get(f.outcome, 0) + 1
+        for entry in entries:
+            counts[entry.finding.outcome] = counts.get(entry.finding.outcome, 0) + 1
         self.summary.setText(
             "　".join(
-                f'<span style="color:{COLOURS[o]}">{o.label} <b>{counts[o]}</b></span>'
+                f'<span style="color:{COLOURS[o]}">{tr(o.label)} <b>{counts[o]}</b></span>'
                 for o in ORDER[:4]
             )
         )
@@ -205,26 +209,29 @@ class SelfCheckPanel(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             top_item = self.tree.topLevelItem(i)
             if top_item is not None:
-                expanded[top_item.text(0).split(" ")[0]] = top_item.isExpanded()
+                expanded[str(top_item.data(0, 257))] = top_item.isExpanded()
         self.tree.clear()
         self._items: list[Finding] = []
         bold = QFont()
         bold.setBold(True)
         for outcome in ORDER:
-            group = [f for f in self.findings if f.outcome is outcome]
+            group = [e for e in entries if e.finding.outcome is outcome]
             if not group:
                 continue
-            top = QTreeWidgetItem([f"{outcome.label} （{len(group)}）"])
+            top = QTreeWidgetItem([f"{tr(outcome.label)} （{len(group)}）"])
+            top.setData(0, 257, outcome.value)  # which group, whatever the language
             top.setForeground(0, QBrush(QColor(COLOURS[outcome])))
             top.setFont(0, bold)
             self.tree.addTopLevelItem(top)
-            for f in group:
-                item = QTreeWidgetItem([f"{f.message}\n{f.citation}"])
-                item.setToolTip(0, f"{f.title}\n{f.message}\n{f.citation}")
+            for entry in group:
+                f = entry.finding
+                citations = "\n".join(str(c) for c in entry.citations)
+                item = QTreeWidgetItem([f"{f.message}\n{citations}"])
+                item.setToolTip(0, f"{f.title}\n{f.message}\n{citations}")
                 item.setData(0, 256, len(self._items))  # Qt.UserRole: index into _items
                 self._items.append(f)
                 top.addChild(item)
-            top.setExpanded(expanded.get(outcome.label, outcome is not Outcome.MET))
+            top.setExpanded(expanded.get(outcome.value, outcome is not Outcome.MET))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         index = item.data(0, 256)
