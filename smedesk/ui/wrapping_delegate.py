@@ -50,7 +50,7 @@ class WrappingDelegate(QStyledItemDelegate):
                 width -= view.indentation() * levels
         return max(width, 40)
 
-    def sizeHint(  # noqa: N802 (Qt's name)
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         opt = QStyleOptionViewItem(option)
@@ -63,14 +63,14 @@ class WrappingDelegate(QStyledItemDelegate):
         base = super().sizeHint(option, index)
         return QSize(base.width() if base.width() < width else width, box.height() + 6)
 
-    def initStyleOption(  # noqa: N802 (Qt's name)
+    def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         option.textElideMode = Qt.TextElideMode.ElideNone
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
             self._width = self._view.viewport().width()
             self._view.doItemsLayout()  # the rows' heights follow the new width

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from smedesk.ui import i18n
-from smedesk.ui.editor.self_check_entries import merge_missing
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
+
+from smedesk.ui import i18n
+from smedesk.ui.editor.self_check_entries import merge_missing
 
 pytest_plugins = ["support.editor_fixtures"]
 
