@@ -95,3 +95,20 @@ def test_creation_scheme_offers_its_stages(qtbot: Any, open_editor: Any, creatio
         with qtbot.waitSignal(panel.evaluated, timeout=10000):
             panel.stage.setCurrentIndex(1)
         assert all(f.stage in (None, stages[1]) for f in panel.findings)
+
+
+def test_click_on_a_computed_figure_focuses_its_input(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
+    from smedesk.schemes import Citation, Finding
+
+    editor = open_editor(application_id)
+    # 占总人数 (qualified_staff_percent) is computed from the staff counts above it.
+    path = "form.basic.qualified_staff_percent"
+    editor.open_finding(
+        Finding("t", "占总人数", Outcome.NOT_MET, "", Citation("d", "a"), path=path)
+    )
+    page = editor.stack.currentWidget()
+    assert isinstance(page, FormPage)
+    assert page.editors[path].spec.derived
+    assert QApplication.focusWidget() is page.editors["form.basic.qualified_staff"].focus_widget()
