@@ -111,4 +111,5 @@ def test_click_on_a_computed_figure_focuses_its_input(
     page = editor.stack.currentWidget()
     assert isinstance(page, FormPage)
     assert page.editors[path].spec.derived
-    assert QApplication.focusWidget() is page.editors["form.basic.qualified_staff"].focus_widget()
+    wanted = page.editors["form.basic.qualified_staff"].focus_widget()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wanted, timeout=5000)

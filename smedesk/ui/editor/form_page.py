@@ -251,8 +251,8 @@ class FormPage(QScrollArea):
                 best, target = candidate, button
         if target is None:
             return False
-        editor = self.editors.get(best)
-        if editor is not None and editor.spec.derived:
+        chosen = self.editors.get(best)
+        if chosen is not None and chosen.spec.derived:
             # A computed figure cannot be typed into: show it, then put the cursor in
             # the input it is computed from, so typing goes somewhere.
             self.ensureWidgetVisible(target, 40, 80)
