@@ -103,8 +103,8 @@ class FieldEditor(QWidget):
         if self.spec.help:
             input_widget.setToolTip(self.spec.help)
         # What a screen reader announces: the field's label (with its unit), its help.
-        unit = f"（{self.spec.unit}）" if self.spec.unit else ""
-        input_widget.setAccessibleName(f"{self.spec.label}{unit}")
+        suffix = f"（{self.spec.unit}）" if self.spec.unit else ""
+        input_widget.setAccessibleName(f"{self.spec.label}{suffix}")
         input_widget.setAccessibleDescription(self.spec.help or "")
 
     def focus_widget(self) -> QWidget:
