@@ -184,6 +184,7 @@ class NewDocumentDialog(QDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
+        self.form = form
         form.setSpacing(spacing.SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.scheme_box = QComboBox()
@@ -250,12 +251,13 @@ class NewDocumentDialog(QDialog):
         # Only the creation regimes distinguish platform from base (Art. 2 of the measures).
         creation = CREATION_KIND in self.selected_scheme().applies_to
         is_platform = self.org_type_box.currentData() == "platform"
-        for widget in (self.org_type_label, self.org_type_box, self.platform_name_label):
-            widget.setVisible(creation)
-        self.platform_name_edit.setVisible(creation)
-        self.platform_kind_label.setVisible(creation and is_platform)
-        self.platform_kind_box.setVisible(creation and is_platform)
-        self.adjustSize()
+        # Whole rows are hidden (label, field and their spacing): hiding only the widgets
+        # left the rows' spacing behind, a 90-pixel gap.
+        self.form.setRowVisible(self.org_type_box, creation)
+        self.form.setRowVisible(self.platform_name_edit, creation)
+        self.form.setRowVisible(self.platform_kind_box, creation and is_platform)
+        self.layout().activate()
+        self.resize(self.width(), self.sizeHint().height())
 
     def request(self) -> NewDocumentRequest:
         choice = self.selected_scheme()
