@@ -369,10 +369,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        parts = [tr("smedesk 申报助手")]
-        if self.editor is not None and self._doc_title and self.ctx.role == "applicant":
-            parts.insert(0, self._doc_title)
-        self.setWindowTitle(" — ".join(parts))
+        # Qt appends the program's name (i18n.APP_TITLE) itself: it is not repeated here.
+        shown = self.editor is not None and self._doc_title and self.ctx.role == "applicant"
+        self.setWindowTitle(self._doc_title if shown else tr(i18n.APP_TITLE))
 
     # operations, settings, closing ---------------------------------------------------------
 
