@@ -256,7 +256,9 @@ class NewDocumentDialog(QDialog):
         self.form.setRowVisible(self.org_type_box, creation)
         self.form.setRowVisible(self.platform_name_edit, creation)
         self.form.setRowVisible(self.platform_kind_box, creation and is_platform)
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.resize(self.width(), self.sizeHint().height())
 
     def request(self) -> NewDocumentRequest:
