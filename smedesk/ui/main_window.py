@@ -34,6 +34,7 @@ from smedesk.ui.app_list import ApplicationListPage
 from smedesk.ui.context import AppContext
 from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations import Changes, OperationRunner
+from smedesk.ui.screen_fit import fit_to_screen
 from smedesk.ui.settings_dialog import GEOMETRY, LAST_OPENED, REOPEN_LAST, ROLE
 
 log = logging.getLogger(__name__)
@@ -422,9 +423,9 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.value(GEOMETRY)
-        if isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved)):
-            return
-        self.resize(*spacing.DEFAULT_WINDOW)
+        if not (isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved))):
+            self.resize(*spacing.DEFAULT_WINDOW)
+        fit_to_screen(self)  # a 1280×720 laptop, or a saved size from a bigger screen
 
     def store_ready(self) -> None:
         """The store has opened (start-up): fill the list, reopen the last application."""
