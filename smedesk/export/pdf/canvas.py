@@ -77,17 +77,26 @@ class FurnishedCanvas(Canvas):  # type: ignore[misc]
         _define_text_form(self, TOTAL_FORM, f"共 {f.pages} 页", SIZE_4)
         for index in f.start_forms:
             page = f.start_pages.get(index)
-            _define_text_form(self, start_page_form(index), str(page) if page else "", 10.5)
+            shown = str(page) if page else ""
+            _define_text_form(self, start_page_form(index), shown, 10.5, centred=True)
         if f.report_form_used:
             pages = str(f.report_pages) if f.report_pages else ""
-            _define_text_form(self, REPORT_PAGES_FORM, pages, 10.5)
+            _define_text_form(self, REPORT_PAGES_FORM, pages, 10.5, centred=True)
         super().save()
 
 
-def _define_text_form(canv: Canvas, name: str, text: str, size: float) -> None:
-    canv.beginForm(name, lowerx=0, lowery=-size, upperx=size * 12, uppery=size * 1.5)
+def _define_text_form(
+    canv: Canvas, name: str, text: str, size: float, *, centred: bool = False
+) -> None:
+    # A centred form is drawn around its origin: the caller places it at a cell's
+    # middle without knowing how many digits the number will have.
+    left = -size * 6 if centred else 0
+    canv.beginForm(name, lowerx=left, lowery=-size, upperx=left + size * 12, uppery=size * 1.5)
     canv.setFont(FONT, size)
-    canv.drawString(0, 0, text)
+    if centred:
+        canv.drawCentredString(0, 0, text)
+    else:
+        canv.drawString(0, 0, text)
     canv.endForm()
 
 

@@ -199,6 +199,7 @@ class StartPage(Flowable):  # type: ignore[misc]
         self.index = index
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width  # drawn at its middle
         return avail_width, 12
 
     def _form(self) -> str:
@@ -208,7 +209,7 @@ class StartPage(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         form = self._form()
         self.canv.saveState()
-        self.canv.translate(self.width / 2 - 6, 2)
+        self.canv.translate(self.width / 2, 2)  # the form is centred on its origin
         self.canv.doForm(form)
         self.canv.restoreState()
 
