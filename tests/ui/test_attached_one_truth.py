@@ -72,6 +72,12 @@ def test_self_check_and_pdf_agree_on_attached(
         assert finding.outcome is Outcome.NOT_MET, finding
         assert "不在本机资料库中" in finding.message
 
+    # The materials page says the same: only the stored file is ticked.
+    page = editor.show_page("materials")
+    assert page.cards[real.material_id].status.text() == "✔"
+    for ref in doc.materials[1:]:
+        assert page.cards[ref.material_id].status.text() == "✘", ref.material_id
+
     handed: list[Any] = []
     monkeypatch.setattr(
         widget, "_pdf_export", lambda: lambda parent, d, files, **kw: handed.extend(files)
