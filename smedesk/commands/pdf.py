@@ -9,6 +9,7 @@ no output file is left behind.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--version-label", metavar="版本", help="页脚所示版本（默认：方案与版本号）"
     )
+    parser.add_argument(
+        "--no-draft-mark",
+        dest="draft_mark",
+        action="store_false",
+        help="自查仍有不符合项时，不在每页页眉标注“草稿”（默认标注并给出警告）",
+    )
     parser.set_defaults(func=run)
     _list_materials_in_help(parser)
 
@@ -73,6 +80,23 @@ def materials_help() -> str:
         if ids:
             lines.append(f"  {scheme.id}：" + "、".join(ids))
     return "\n".join(lines)
+
+
+def _shortfalls(doc: Any, attachments: list[Any]) -> int:
+    """How many «不符合» the self-check finds, the given files counting as attached."""
+    import hashlib
+
+    from smedesk.schemes import Outcome, evaluate, load_scheme
+
+    try:
+        scheme = load_scheme(doc.scheme.id)
+        if doc.kind not in scheme.applies_to:
+            return 0
+    except Exception:  # no scheme to check against: nothing to warn about
+        return 0
+    stored = {(a.material_id, hashlib.sha256(a.content).hexdigest()) for a in attachments}
+    findings = evaluate(doc, scheme, stored=stored)
+    return sum(1 for f in findings if f.outcome is Outcome.NOT_MET)
 
 
 def _check_materials(doc: Any, attachments: list[Any]) -> None:
@@ -111,7 +135,7 @@ def _attachments(specs: list[str]) -> list[Any]:
 def run(args: argparse.Namespace) -> int:
     from smedesk.cli import UsageError
     from smedesk.commands.check import read_document
-    from smedesk.export.pdf import AttachmentError, export_pdf
+    from smedesk.export.pdf import AttachmentError, draft_note, export_pdf
 
     if args.copies < 1 or args.copies > 99:
         raise UsageError("份数应在 1 到 99 之间")
@@ -123,6 +147,13 @@ def run(args: argparse.Namespace) -> int:
     doc = read_document(args.file)
     attachments = _attachments(args.attach)
     _check_materials(doc, attachments)
+    not_met = _shortfalls(doc, attachments)
+    if not_met:
+        print(
+            f"警告：自查尚有 {not_met} 项不符合（可用 smedesk check 查看）。"
+            + ("PDF 每页页眉标注“草稿”。" if args.draft_mark else ""),
+            file=sys.stderr,
+        )
     try:
         result = export_pdf(
             doc,
@@ -131,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
             copies=args.copies,
             cross_seal=args.cross_seal,
             guides=args.guides,
+            draft=draft_note(not_met) if args.draft_mark else "",
             version=args.version_label,
         )
     except AttachmentError as exc:

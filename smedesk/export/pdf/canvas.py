@@ -33,6 +33,7 @@ TOTAL_FORM = "smedeskPageTotal"
 QR_FORM = "smedeskQR"
 REPORT_PAGES_FORM = "smedeskReportPages"
 QR_SIZE = 20 * mm
+DRAFT = colors.HexColor("#b3261e")
 FOOTER_Y = 10 * mm
 PAGE_NUMBER_GAP = 7 * mm  # GB/T 9704: page number 一字线 7 mm below the type area
 
@@ -52,6 +53,9 @@ class Furniture:
     #: print the guide marks (the dashed seal circles and their «（盖章）» captions);
     #: their place is kept empty either way, so the layout does not change
     guides: bool = True
+    #: «草稿 · 自查尚有 24 项不符合»: printed in the top margin of every page when set,
+    #: so a paper printed before the self-check is clean cannot pass for the final one
+    draft: str = ""
     pages: int = 0  # furnished pages so far (= the current page's number)
     #: attachment index → the page number of its divider, filled in during layout
     start_pages: dict[int, int] = field(default_factory=dict)
@@ -112,6 +116,21 @@ def furnish(canv: Canvas, page_width: float, page_height: float, margins: Margin
     _qr(canv, furniture, page_width - margins.right - QR_SIZE, FOOTER_Y - 5 * mm)
     if furniture.cross_seal:
         cross_seal_mark(canv, page_width, page_height)
+    if furniture.draft:
+        draft_mark(canv, furniture.draft, page_width - margins.right, page_height - 14 * mm)
+    canv.restoreState()
+
+
+def draft_mark(canv: Canvas, text: str, right: float, y: float) -> None:
+    """The draft notice, boxed, right-aligned in the top margin (clear of the text)."""
+    canv.saveState()
+    canv.setFont(FONT, SIZE_S4)
+    width = canv.stringWidth(text, FONT, SIZE_S4)
+    canv.setStrokeColor(DRAFT)
+    canv.setFillColor(DRAFT)
+    canv.setLineWidth(0.8)
+    canv.rect(right - width - 8, y - 4, width + 8, SIZE_S4 + 6, stroke=1, fill=0)
+    canv.drawRightString(right - 4, y, text)
     canv.restoreState()
 
 

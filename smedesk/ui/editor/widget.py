@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.forms import DOCUMENT_KINDS
-from smedesk.schemes import Finding
+from smedesk.schemes import Finding, Outcome
 from smedesk.ui.context import AppContext
 from smedesk.ui.editor.attachments_page import AttachmentsPage
 from smedesk.ui.editor.autosave import Autosaver
@@ -230,7 +230,8 @@ class EditorWidget(QWidget):
         # could not be stored, no revision holds what is printed, so none is named.
         revisions = store.revisions(self.state.doc_id) if saved else []
         revision = revisions[-1].number if revisions else None
-        opener(self, doc, files, revision=revision)
+        not_met = sum(1 for f in self.self_check_panel.findings if f.outcome is Outcome.NOT_MET)
+        opener(self, doc, files, revision=revision, not_met=not_met)
 
     def _saved(self, when: float) -> None:
         stamp = dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")

@@ -98,3 +98,25 @@ def test_help_lists_the_material_ids(capsys: pytest.CaptureFixture[str]) -> None
     for scheme_id in ("miit-2017", "miit-creation", "casmeic-2019"):
         assert scheme_id in shown
     assert "licence" in shown and "other-and-declaration" in shown
+
+
+@needs_poppler
+def test_shortfalls_warn_and_mark_every_page_as_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smedesk.demo import write_demo_set
+
+    from support.pdf_helpers import pdf_text
+
+    write_demo_set(tmp_path)
+    doc = tmp_path / "application-miit-2017-shenyang-info.json"  # its files are not given
+    marked, clean = tmp_path / "draft.pdf", tmp_path / "clean.pdf"
+    assert main(["export", "pdf", str(doc), "-o", str(marked)]) == 0
+    err = capsys.readouterr().err
+    assert "警告：自查尚有" in err and "草稿" in err
+    pages = page_count(marked)
+    assert pdf_text(marked).count("草稿 · 自查尚有") == pages
+    assert main(["export", "pdf", str(doc), "-o", str(clean), "--no-draft-mark"]) == 0
+    assert "警告：自查尚有" in capsys.readouterr().err  # still said, only not printed
+    assert "草稿" not in pdf_text(clean)
+    assert page_count(clean) == pages
