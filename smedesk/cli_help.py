@@ -73,6 +73,21 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         self._current_section = section
 
     def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
+        # argparse wraps the usage by len(); Chinese metavars take two columns each, so
+        # it is laid out again on a narrower width until every line fits the terminal.
+        width = self._width
+        try:
+            for _ in range(4):
+                text = self._usage_once(usage, actions, groups, prefix)
+                over = max(display_width(line) for line in text.split("\n")) - width
+                if over <= 0 or self._width - over < 20:
+                    break
+                self._width -= over
+        finally:
+            self._width = width
+        return text
+
+    def _usage_once(self, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
         text = str(super()._format_usage(usage, actions, groups, prefix))
         if prefix is None:
             return text

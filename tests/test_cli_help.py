@@ -86,6 +86,8 @@ def test_help_is_chinese_aligned_and_whole(
         # Below the usage (whose bracketed parts argparse never breaks) nothing overflows.
         body = lines[lines.index("") :]
         assert all(display_width(ln) <= int(columns) for ln in body), where
+        if columns == "80":  # wide enough for every part: the usage fits as well
+            assert all(display_width(ln) <= 80 for ln in lines), where
 
 
 def test_wrap_measures_chinese_as_two_columns_and_keeps_words() -> None:
