@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui import spacing
+from smedesk.ui.accessibility import name_form_inputs
 from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations import NewDocumentRequest
 
@@ -233,6 +234,7 @@ class NewDocumentDialog(QDialog):
         self.scheme_box.currentIndexChanged.connect(self._update_visibility)
         self.org_type_box.currentIndexChanged.connect(self._update_visibility)
         self._update_visibility()
+        name_form_inputs(self)  # a drop-down is named by its label, not its current value
         self.applicant_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected_scheme(self) -> SchemeChoice:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui import spacing
+from smedesk.ui.accessibility import name_form_inputs
 from smedesk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, tr
 
 LANGUAGE = "ui/language"
@@ -123,6 +124,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        name_form_inputs(self)  # what a screen reader says for each setting
 
     @staticmethod
     def _editor_for(setting: Setting, value: Any) -> QWidget:
