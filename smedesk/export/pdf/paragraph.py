@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as rl
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
@@ -27,14 +28,22 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     """A Paragraph whose CJK line breaking follows :mod:`smedesk.export.pdf.linebreak`."""
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
+        # Structured as ReportLab's own method, only the line breaking replaced.
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
-            return self.blPara  # the second half of a split paragraph keeps its lines
         style = self.style
         self.height = 0
         rl._handleBulletWidth(self.bulletText, style, maxWidths)
-        if not self.frags:
+        frags = self.frags
+        split = hasattr(self, "blPara") and getattr(self, "_splitpara", False)
+        plain = len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots
+        if plain:
+            if split:  # a part of a split paragraph keeps its lines
+                return frags[0].clone(kind=0, lines=self.blPara.lines)
+            return _split_plain(frags[0], list(maxWidths))
+        if split:
+            return self.blPara
+        if not frags:
             return rl.ParaLines(
                 kind=0,
                 fontSize=style.fontSize,
@@ -45,7 +54,32 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
                 descent=-0.2 * style.fontSize,
             )
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return split_frags(self.frags, list(maxWidths), auto_leading not in ("", "off"))
+        return split_frags(frags, list(maxWidths), auto_leading not in ("", "off"))
+
+
+def _split_plain(frag: Any, max_widths: list[float]) -> Any:
+    """One run of text in one font (most paragraphs): plain lines, as ReportLab's own
+    single-fragment path makes them — much cheaper to lay out and draw than glyphs."""
+    # The first part of a split paragraph has its words instead of its text.
+    text = frag.text if hasattr(frag, "text") else "".join(getattr(frag, "words", []))
+    text = text.decode("utf8") if isinstance(text, bytes) else text
+    font, size = frag.fontName, frag.fontSize
+
+    def measure(value: str) -> float:
+        return float(stringWidth(value, font, size))
+
+    def width_of(n: int) -> float:
+        return max_widths[n] if n < len(max_widths) else max_widths[-1]
+
+    pieces = segments(text)
+    widths = [measure(p) for p in pieces]
+    pieces, widths = explode(pieces, widths, min(width_of(0), width_of(1)), measure)
+    ranges = fill(pieces, widths, width_of, hang=measure)
+    lines = []
+    for n, (a, b) in enumerate(ranges):
+        line = "".join(pieces[a:b])
+        lines.append((width_of(n) - sum(widths[a:b]), [line]))
+    return frag.clone(kind=0, lines=lines, ascent=size, descent=-0.2 * size)
 
 
 def split_frags(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> Any:

@@ -68,7 +68,10 @@ def _para_lines(value: str, width: float, size: float = 16.0) -> list[str]:
     style = ParagraphStyle("t", fontName=FONT, fontSize=size, leading=size * 1.5, wordWrap="CJK")
     p = Paragraph(value, style)
     p.wrap(width, 1000)
-    return ["".join(w.text for w in line.words) for line in p.blPara.lines]
+    lines = p.blPara.lines
+    if p.blPara.kind == 0:  # plain text: (extra space, [line]) pairs
+        return ["".join(words) for _space, words in lines]
+    return ["".join(w.text for w in line.words) for line in lines]
 
 
 def test_paragraphs_follow_the_same_rule() -> None:
