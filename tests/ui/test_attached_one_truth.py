@@ -82,7 +82,8 @@ def test_self_check_and_pdf_agree_on_attached(
     monkeypatch.setattr(
         widget, "_pdf_export", lambda: lambda parent, d, files, **kw: handed.extend(files)
     )
-    editor.export_pdf()
+    handle = editor.export_pdf()  # reads the files as an operation, then hands them over
+    qtbot.waitUntil(lambda: not handle.running, timeout=10000)
     assert [a.material_id for a in handed] == [real.material_id]
     out = tmp_path / "bound.pdf"
     export_pdf(doc, out, attachments=handed)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from smedesk.schemes import Finding, Outcome
 from smedesk.ui.editor.sections import Section, section_for_path
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 from smedesk.ui.wrapping_delegate import WrappingDelegate
 
 _KEY = Qt.ItemDataRole.UserRole

@@ -8,6 +8,7 @@ materials list names (:func:`smedesk.forms.materials.attached`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -16,8 +17,13 @@ def stored_pairs(store: Any, doc_id: str) -> frozenset[tuple[str, str]]:
     return frozenset((info.material_id, info.sha256) for info in store.attachments(doc_id))
 
 
-def attachments_for_pdf(store: Any, doc_id: str, doc: Any) -> list[Any]:
-    """The stored files the document lists as attached, ready for ``export_pdf``."""
+def attachments_for_pdf(
+    store: Any, doc_id: str, doc: Any, reporter: Callable[[int, int], Any] | None = None
+) -> list[Any]:
+    """The stored files the document lists as attached, ready for ``export_pdf``.
+
+    ``reporter(done, total)`` follows the reading (files may be large).
+    """
     from smedesk.export.pdf.attachments import Attachment
     from smedesk.forms.materials import attached
 
@@ -28,8 +34,10 @@ def attachments_for_pdf(store: Any, doc_id: str, doc: Any) -> list[Any]:
         for refs in attached(getattr(doc, "materials", None) or [], pairs).values()
         for ref in refs
     }
-    return [
-        Attachment(i.material_id, i.filename, store.attachment_content(i.id))
-        for i in infos
-        if (i.material_id, i.sha256) in wanted
-    ]
+    chosen = [i for i in infos if (i.material_id, i.sha256) in wanted]
+    files = []
+    for number, info in enumerate(chosen):
+        if reporter is not None:
+            reporter(number, len(chosen))
+        files.append(Attachment(info.material_id, info.filename, store.attachment_content(info.id)))
+    return files
