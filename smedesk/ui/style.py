@@ -21,7 +21,7 @@ SURFACE = "#f5f7fa"
 SELECTION = "#dbe7fb"
 TEXT = "#1d2733"
 #: The highlighted row of a drop-down (and any list's current item in the palette):
-#: white on the accent blue, a WCAG contrast of 6.4 : 1. The QComboBox rule above the
+#: white on the accent blue, a WCAG contrast of 6.1 : 1. The QComboBox rule above the
 #: popup's white background would otherwise leave it white on white.
 HIGHLIGHT = ACCENT
 HIGHLIGHT_TEXT = "#ffffff"
