@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from export_pdf import samples  # noqa: E402  (the tests' document builder)
+from support import pdf_samples as samples  # noqa: E402  (the tests' document builder)
 
 SERVED, EQUIPMENT, STAFF, NARRATIVE = 3000, 200, 100, 3000
 

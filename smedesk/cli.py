@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from smedesk import __version__
+from smedesk.cli_help import VERSION_TEXT, ChineseParser
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -37,8 +38,8 @@ class UsageError(Exception):
         self.message = message
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with its own messages in Chinese and exit code 2 kept."""
+class _Parser(ChineseParser):
+    """argparse with its own words and messages in Chinese and exit code 2 kept."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -67,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="中小企业公共服务示范平台（基地）申报、推荐与评审的离线桌面工具。"
         "不带参数运行时启动图形界面。",
     )
-    parser.add_argument("--version", action="version", version=f"smedesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"smedesk {__version__}", help=VERSION_TEXT
+    )
     subparsers = parser.add_subparsers(
         dest="command", metavar="命令", title="命令", parser_class=_Parser
     )

@@ -209,6 +209,8 @@ def run_export_summary(args: argparse.Namespace) -> int:
         if not built.summary.rows:
             raise UsageError("给出的文档中没有申请报告、创建申请书或推荐表，无法生成汇总表")
         summary = built.summary
+        for line in built.warnings:
+            print(f"警告：{line}", file=sys.stderr)
         for line in built.blanks:
             print(f"提示：{line}", file=sys.stderr)
     _save(lambda p: write_summary(summary, p), out)

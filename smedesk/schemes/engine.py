@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,6 +22,7 @@ from smedesk.forms.checks import FORMAT_CHECKS
 from smedesk.forms.common import Document
 from smedesk.forms.consistency import Problem, cross_field_problems
 from smedesk.forms.fields import FieldSpec, field_specs
+from smedesk.forms.materials import attached, missing_files
 from smedesk.forms.walk import spec_at
 from smedesk.schemes.checks import Context, get, is_empty
 from smedesk.schemes.composite import run
@@ -49,8 +50,13 @@ def evaluate(
     *,
     stage: str | None = None,
     today: dt.date | None = None,
+    stored: Collection[tuple[str, str]] | None = None,
 ) -> list[Finding]:
-    """Every finding of ``doc`` under ``scheme`` at ``stage`` (default: the scheme's first)."""
+    """Every finding of ``doc`` under ``scheme`` at ``stage`` (default: the scheme's first).
+
+    ``stored``: the (material id, SHA-256) pairs of the document's files in the store,
+    when there is one (see :func:`material_findings`).
+    """
     if doc.kind not in scheme.applies_to:
         kinds = "、".join(scheme.applies_to)
         raise SchemeError(
@@ -73,7 +79,7 @@ def evaluate(
     findings += date_findings(doc, scheme, today)
     findings += narrative_findings(doc, _form_citation(doc, scheme))
     findings += [f for f in extra if f.group == "completeness" and not _covered(f, reported)]
-    findings += material_findings(doc, scheme)
+    findings += material_findings(doc, scheme, stored)
     findings += [f for f in extra if f.group == "consistency" and not _covered(f, reported)]
     return findings
 
@@ -261,19 +267,30 @@ def completeness_findings(
 # ----------------------------------------------------------------------------- materials
 
 
-def material_findings(doc: Document, scheme: Scheme) -> list[Finding]:
-    """The materials checklist: each material attached (or produced by smedesk) or not."""
-    attached: dict[str, list[str]] = {}
-    for ref in getattr(doc, "materials", None) or []:
-        attached.setdefault(ref.material_id, []).append(ref.filename)
+def material_findings(
+    doc: Document, scheme: Scheme, stored: Collection[tuple[str, str]] | None = None
+) -> list[Finding]:
+    """The materials checklist: each material attached (or produced by smedesk) or not.
+
+    "Attached" is :func:`smedesk.forms.materials.attached`, as in the PDF: with a store
+    (``stored``: its (material id, SHA-256) pairs), an entry whose file is not there is
+    not attached.
+    """
+    refs = getattr(doc, "materials", None) or []
+    present = {k: [r.filename for r in v] for k, v in attached(refs, stored).items()}
+    absent = {k: [r.filename for r in v] for k, v in missing_files(refs, stored).items()}
     out = []
     for m in scheme.materials_for(doc.kind, doc):
         citation = Citation(m.document or scheme.document, m.article)
-        files = attached.get(m.id)
+        files = present.get(m.id)
         if m.generated:
             outcome, message, missing = Outcome.MET, f"{m.label}：由本文档生成", False
         elif files:
             outcome, message, missing = Outcome.MET, f"已附：{m.label}（{'、'.join(files)}）", False
+        elif m.id in absent:
+            lost = "、".join(absent[m.id])
+            outcome, missing = Outcome.NOT_MET, True
+            message = f"未附：{m.label}（登记的文件“{lost}”不在本机资料库中，请重新添加）"
         else:
             outcome, message, missing = Outcome.NOT_MET, f"未附：{m.label}", True
         out.append(

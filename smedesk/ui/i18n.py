@@ -27,6 +27,9 @@ from smedesk.resources import resource_path
 
 #: Language codes the settings offer, with their names written in their own language.
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
+#: The program's name in window titles. Qt adds it after a window's own title
+#: (« — smedesk 申报助手») unless the title is this name, so windows never repeat it.
+APP_TITLE = "smedesk 申报助手"
 DEFAULT_LANGUAGE = "zh_CN"
 
 _state: dict[str, dict[str, str]] = {"catalogue": {}}
@@ -57,7 +60,23 @@ def set_language(language: str) -> str:
         language = DEFAULT_LANGUAGE
     _current[0] = language
     _state["catalogue"] = load_catalogue(language)
+    _qt_follows(language)
     return language
+
+
+def _qt_follows(language: str) -> None:
+    """Qt's own dialogs and buttons switch too, once the application exists."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        from PySide6.QtGui import QGuiApplication
+
+        from smedesk.ui.qt_locale import apply_qt_language
+
+        apply_qt_language(app, language)
+        if isinstance(app, QGuiApplication):
+            app.setApplicationDisplayName(tr(APP_TITLE))
 
 
 def current_language() -> str:

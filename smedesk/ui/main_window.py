@@ -28,6 +28,7 @@ from smedesk.ui import i18n, settings_dialog, shortcuts, spacing
 from smedesk.ui.context import AppContext
 from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Changes, OperationRunner
+from smedesk.ui.screen_fit import fit_to_screen
 from smedesk.ui.settings_dialog import GEOMETRY, ROLE
 from smedesk.ui.workspaces import WORKSPACES, Workspace, workspace_class
 from smedesk.ui.workspaces.applicant import ApplicantWorkspace
@@ -37,7 +38,7 @@ _ROLE_KEYS = {
     "recommender": shortcuts.ROLE_RECOMMENDER,
     "expert": shortcuts.ROLE_EXPERT,
 }
-PROGRAM_TITLE = "smedesk 申报助手"
+PROGRAM_TITLE = i18n.APP_TITLE
 
 
 class MainWindow(QMainWindow):
@@ -179,9 +180,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         part = self.current.window_title() if self.stack.count() else ""
-        # Qt appends the application display name itself: the title names only the
-        # document (or workspace) and the program once.
-        self.setWindowTitle(f"{part} — {tr(PROGRAM_TITLE)}" if part else tr(PROGRAM_TITLE))
+        # Qt appends the application display name (the program's name, set with the
+        # language: i18n.APP_TITLE) itself; the title names only the document or workspace.
+        self.setWindowTitle(part or tr(PROGRAM_TITLE))
 
     # the applicant's workspace, for the shell's callers and tests ------------------------
 
@@ -265,9 +266,9 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.value(GEOMETRY)
-        if isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved)):
-            return
-        self.resize(*spacing.DEFAULT_WINDOW)
+        if not (isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved))):
+            self.resize(*spacing.DEFAULT_WINDOW)
+        fit_to_screen(self)  # a 1280×720 laptop, or a saved size from a bigger screen
 
     def store_ready(self) -> None:
         """The store has opened (start-up): let every built workspace fill in."""

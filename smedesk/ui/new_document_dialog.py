@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui import spacing
+from smedesk.ui.accessibility import name_form_inputs
 from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations.documents import NewDocumentRequest
 
@@ -186,6 +187,7 @@ class NewDocumentDialog(QDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
+        self.form = form
         form.setSpacing(spacing.SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.scheme_box = QComboBox()
@@ -234,6 +236,7 @@ class NewDocumentDialog(QDialog):
         self.scheme_box.currentIndexChanged.connect(self._update_visibility)
         self.org_type_box.currentIndexChanged.connect(self._update_visibility)
         self._update_visibility()
+        name_form_inputs(self)  # a drop-down is named by its label, not its current value
         self.applicant_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected_scheme(self) -> SchemeChoice:
@@ -252,12 +255,15 @@ class NewDocumentDialog(QDialog):
         # Only the creation regimes distinguish platform from base (Art. 2 of the measures).
         creation = CREATION_KIND in self.selected_scheme().applies_to
         is_platform = self.org_type_box.currentData() == "platform"
-        for widget in (self.org_type_label, self.org_type_box, self.platform_name_label):
-            widget.setVisible(creation)
-        self.platform_name_edit.setVisible(creation)
-        self.platform_kind_label.setVisible(creation and is_platform)
-        self.platform_kind_box.setVisible(creation and is_platform)
-        self.adjustSize()
+        # Whole rows are hidden (label, field and their spacing): hiding only the widgets
+        # left the rows' spacing behind, a 90-pixel gap.
+        self.form.setRowVisible(self.org_type_box, creation)
+        self.form.setRowVisible(self.platform_name_edit, creation)
+        self.form.setRowVisible(self.platform_kind_box, creation and is_platform)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), self.sizeHint().height())
 
     def request(self) -> NewDocumentRequest:
         choice = self.selected_scheme()

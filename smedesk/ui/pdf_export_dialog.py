@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from smedesk.errors import UserError
 from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
+from smedesk.ui.screen_fit import fit_to_screen
 
 _PDF_FILTER = "PDF (*.pdf)"
 
@@ -57,6 +58,7 @@ class PdfExportDialog(QDialog):
         *,
         copies: int = 1,
         version: str | None = None,
+        not_met: int = 0,
         runner: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class PdfExportDialog(QDialog):
         #: The export function (tests wrap it with a gate to hold the export mid-way).
         self.export: Callable[..., Any] = _export_pdf
         self.doc = doc
+        self.not_met = not_met  # the self-check's «不符合» count: the paper is a draft
         self.version = version  # the footer's version text; None: scheme@version
         self.attachments = list(attachments)
         self.suggested = Path(suggested) if suggested else Path(f"{doc.display_title()}.pdf")
@@ -75,6 +78,7 @@ class PdfExportDialog(QDialog):
         self.setWindowTitle(tr("导出 PDF：{title}").format(title=doc.display_title()))
         # Fits a 1366×768 laptop with room for the taskbar; the preview scrolls.
         self.resize(760, 640)
+        fit_to_screen(self)  # and a smaller screen (1280×720) as well
         self._build(copies)
 
     # --- layout
@@ -89,6 +93,17 @@ class PdfExportDialog(QDialog):
         options.addWidget(self.copies)
         self.cross_seal = QCheckBox(tr("标出骑缝章位置"))
         options.addWidget(self.cross_seal)
+        self.guides = QCheckBox(tr("打印盖章位置标记"))
+        self.guides.setChecked(True)
+        self.guides.setToolTip(tr("盖章处的虚线圆圈；不勾选则留空，版面不变"))
+        options.addWidget(self.guides)
+        self.draft = QCheckBox(tr("标注“草稿”"))
+        self.draft.setChecked(self.not_met > 0)
+        self.draft.setVisible(self.not_met > 0)
+        self.draft.setToolTip(
+            tr("自查尚有 {count} 项不符合：每页页眉标注“草稿”").format(count=self.not_met)
+        )
+        options.addWidget(self.draft)
         options.addStretch(1)
         self.preview_button = QPushButton(tr("生成预览"))
         self.preview_button.clicked.connect(self.start)
@@ -96,6 +111,15 @@ class PdfExportDialog(QDialog):
         layout.addLayout(options)
 
         self.status = QLabel(tr("点击“生成预览”开始。"))
+        self.warning = QLabel(
+            tr("注意：自查尚有 {count} 项不符合，这份 PDF 还不能作为正式申报材料。").format(
+                count=self.not_met
+            )
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b3261e;")
+        self.warning.setVisible(self.not_met > 0)
+        layout.addWidget(self.warning)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         bar = QHBoxLayout()
@@ -158,9 +182,13 @@ class PdfExportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.status.setText(tr("正在生成 PDF……"))
         self.progress.setRange(0, 0)  # busy until the first report gives the total
+        from smedesk.export.pdf import draft_note
+
         options = {
             "copies": self.copies.value(),
             "cross_seal": self.cross_seal.isChecked(),
+            "guides": self.guides.isChecked(),
+            "draft": draft_note(self.not_met) if self.draft.isChecked() else "",
             "version": self.version,
         }
         doc, attachments, target, export = self.doc, self.attachments, self.temp_path, self.export
@@ -286,6 +314,7 @@ def open_pdf_export(
     suggested: str | Path | None = None,
     *,
     revision: int | None = None,
+    not_met: int = 0,
     runner: OperationRunner | None = None,
 ) -> PdfExportDialog:
     """Open the export dialog for ``doc`` (window-modal) and start building the preview.
@@ -293,7 +322,9 @@ def open_pdf_export(
     ``attachments`` are :class:`smedesk.export.pdf.Attachment` (material id, file name,
     bytes), read from the store by the caller. ``revision`` is the stored document's
     revision number, printed in the footer as its version («版本 第 12 版»); without it
-    the footer shows the scheme and its version. The default number of copies is the
+    the footer shows the scheme and its version. ``not_met``: the self-check's count of
+    «不符合»; above 0 the dialog warns and marks the pages «草稿» (the user may untick
+    it). The default number of copies is the
     number of sealed sets the document's scheme asks for, when it says.
     """
     from smedesk.export.pdf import revision_label
@@ -302,7 +333,14 @@ def open_pdf_export(
     copies = scheme_view(doc).sealed_copies or 1
     version = revision_label(revision) if revision is not None else None
     dialog = PdfExportDialog(
-        doc, attachments, suggested, parent, copies=copies, version=version, runner=runner
+        doc,
+        attachments,
+        suggested,
+        parent,
+        copies=copies,
+        version=version,
+        not_met=not_met,
+        runner=runner,
     )
     dialog.open()
     dialog.start()

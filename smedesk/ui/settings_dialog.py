@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui import spacing
+from smedesk.ui.accessibility import name_form_inputs
 from smedesk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, tr
 
 LANGUAGE = "ui/language"
@@ -126,6 +127,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        name_form_inputs(self)  # what a screen reader says for each setting
 
     def _backups_box(self, layout: QVBoxLayout, database: Any) -> Any:
         """The «备份» group, for a local database (given, or the parent window's store)."""

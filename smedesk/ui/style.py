@@ -7,7 +7,7 @@ setting colours themselves, so the palette lives here only.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from smedesk.resources import resource_path
@@ -19,6 +19,12 @@ MUTED = "#5f6b7a"
 BORDER = "#d5dbe3"
 SURFACE = "#f5f7fa"
 SELECTION = "#dbe7fb"
+TEXT = "#1d2733"
+#: The highlighted row of a drop-down (and any list's current item in the palette):
+#: white on the accent blue, a WCAG contrast of 6.1 : 1. The QComboBox rule above the
+#: popup's white background would otherwise leave it white on white.
+HIGHLIGHT = ACCENT
+HIGHLIGHT_TEXT = "#ffffff"
 
 _CHEVRON = resource_path("icons", "chevron-down.svg").as_posix()
 
@@ -70,6 +76,12 @@ QComboBox {{ padding-right: 24px; }}
 QComboBox::drop-down {{ border: none; width: 22px; }}
 QComboBox::down-arrow {{ image: url("{_CHEVRON}"); width: 12px; height: 12px; }}
 QLineEdit:focus, QComboBox:focus {{ border-color: {ACCENT}; }}
+QComboBox QAbstractItemView {{
+    background: #ffffff; color: {TEXT}; border: 1px solid {BORDER}; outline: 0;
+    selection-background-color: {HIGHLIGHT}; selection-color: {HIGHLIGHT_TEXT};
+}}
+QComboBox::item {{ color: {TEXT}; }}
+QComboBox::item:selected {{ background: {HIGHLIGHT}; color: {HIGHLIGHT_TEXT}; padding-left: 0; }}
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {MUTED}; }}
 QGroupBox {{ font-weight: bold; border: 1px solid {BORDER}; border-radius: 6px;
     margin-top: 12px; padding: 12px 8px 8px 8px; }}
@@ -90,5 +102,10 @@ def apply_style(app: QApplication, *, style_set: bool = False) -> None:
     """
     if not style_set:
         app.setStyle(STYLE)
+    palette = app.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(HIGHLIGHT))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(HIGHLIGHT_TEXT))
+    app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(QIcon(str(resource_path("icons", "smedesk.svg"))))

@@ -89,3 +89,17 @@ def test_unsaved_edits_name_no_revision(
     monkeypatch.setattr(editor, "flush", lambda: False)  # the store refused the edits
     export(qtbot, editor)
     assert opened[-1]["revision"] is None
+
+
+def test_export_passes_the_self_checks_shortfalls(
+    qtbot: Any, store: DocumentStore, tmp_path: Path, opened: list[dict[str, Any]]
+) -> None:
+    from smedesk.schemes import Outcome
+
+    editor, _doc_id = _editor(qtbot, store, tmp_path)
+    panel = editor.self_check_panel
+    with qtbot.waitSignal(panel.evaluated, timeout=10000):
+        panel.evaluate_now()
+    export(qtbot, editor)
+    expected = sum(1 for f in panel.findings if f.outcome is Outcome.NOT_MET)
+    assert opened[-1]["not_met"] == expected

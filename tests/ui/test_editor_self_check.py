@@ -95,3 +95,45 @@ def test_creation_scheme_offers_its_stages(qtbot: Any, open_editor: Any, creatio
         with qtbot.waitSignal(panel.evaluated, timeout=10000):
             panel.stage.setCurrentIndex(1)
         assert all(f.stage in (None, stages[1]) for f in panel.findings)
+
+
+def test_click_on_a_computed_figure_focuses_its_input(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
+    from smedesk.schemes import Citation, Finding
+
+    editor = open_editor(application_id)
+    # 占总人数 (qualified_staff_percent) is computed from the staff counts above it.
+    path = "form.basic.qualified_staff_percent"
+    editor.open_finding(
+        Finding("t", "占总人数", Outcome.NOT_MET, "", Citation("d", "a"), path=path)
+    )
+    page = editor.stack.currentWidget()
+    assert isinstance(page, FormPage)
+    assert page.editors[path].spec.derived
+    wanted = page.editors["form.basic.qualified_staff"].focus_widget()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wanted, timeout=5000)
+
+
+def test_an_invalid_credit_code_says_why_beside_the_field(
+    qtbot: Any, open_editor: Any, application_id: str
+) -> None:
+    editor = open_editor(application_id)
+    page = editor.show_page("form.basic")
+    field = page.editors["form.basic.uscc"]
+    assert field.error_label.isHidden()
+    editor.request_edit("form.basic.uscc", "91210100MA0XXXXXX1", "统一社会信用代码")
+    qtbot.waitUntil(lambda: field.error_label.isVisible(), timeout=5000)
+    reason = field.error_label.text()
+    assert reason and reason == field.input.toolTip()  # the same words, now on screen
+    assert reason in field.input.accessibleDescription()
+    editor.request_edit("form.basic.uscc", None, "统一社会信用代码")
+    qtbot.waitUntil(lambda: field.error_label.isHidden(), timeout=5000)
+
+
+def test_inputs_have_accessible_names(qtbot: Any, open_editor: Any, application_id: str) -> None:
+    editor = open_editor(application_id)
+    page = editor.show_page("form.basic")
+    for path, field in page.editors.items():
+        name = field.focus_widget().accessibleName()
+        assert name.startswith(field.spec.label), (path, name)

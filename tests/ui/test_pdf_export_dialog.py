@@ -150,3 +150,51 @@ def test_closing_while_running_stops_the_worker(qtbot, tmp_path: Path) -> None:
     dialog.reject()  # cancels and waits for the export to stop, then removes the folder
     assert not folder.exists()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30000)
+
+
+def test_guide_marks_are_the_users_choice(qtbot, tmp_path: Path) -> None:
+    # The application's declaration page prints «（盖章）» inside its seal guide circle.
+    dialog = open_pdf_export(None, samples.application_report(), [], tmp_path / "a.pdf")
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    assert dialog.guides.isChecked()  # printed unless the user says otherwise
+    with_marks = pdf_text(dialog.save(tmp_path / "with.pdf")).count("（盖章）")
+    dialog.guides.setChecked(False)
+    dialog.start()
+    wait_done(qtbot, dialog)
+    without = pdf_text(dialog.save(tmp_path / "without.pdf")).count("（盖章）")
+    assert without == with_marks - dialog.result.copies
+    dialog.close()
+
+
+def test_dialog_fits_a_laptop_screen(qtbot) -> None:
+    dialog = open_pdf_export(None, samples.recommendation_form(), [], Path("unused.pdf"))
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    area = dialog.screen().availableGeometry()
+    assert dialog.height() <= area.height() and dialog.width() <= area.width()
+    dialog.close()
+
+
+def test_a_document_with_shortfalls_is_marked_as_draft(qtbot, tmp_path: Path) -> None:
+    dialog = open_pdf_export(None, samples.application_report(), [], tmp_path / "a.pdf", not_met=24)
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    assert dialog.warning.isVisibleTo(dialog) and "24" in dialog.warning.text()
+    assert dialog.draft.isChecked()
+    text = pdf_text(dialog.save(tmp_path / "draft.pdf"))
+    assert text.count("草稿 · 自查尚有 24 项不符合") == dialog.result.pages * dialog.result.copies
+    dialog.draft.setChecked(False)  # the user's choice
+    dialog.start()
+    wait_done(qtbot, dialog)
+    assert "草稿" not in pdf_text(dialog.save(tmp_path / "plain.pdf"))
+    dialog.close()
+
+
+def test_a_clean_document_has_no_draft_option(qtbot, tmp_path: Path) -> None:
+    dialog = open_pdf_export(None, samples.recommendation_form(), [], tmp_path / "r.pdf")
+    qtbot.addWidget(dialog)
+    wait_done(qtbot, dialog)
+    assert not dialog.draft.isVisibleTo(dialog) and not dialog.warning.isVisibleTo(dialog)
+    assert "草稿" not in pdf_text(dialog.save(tmp_path / "r.pdf"))
+    dialog.close()

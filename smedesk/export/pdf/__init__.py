@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from smedesk.export.pdf.attachments import Attachment, AttachmentError
-    from smedesk.export.pdf.builder import ExportResult, export_pdf, revision_label
+    from smedesk.export.pdf.builder import ExportResult, draft_note, export_pdf, revision_label
     from smedesk.export.pdf.template import ExportCancelled
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "AttachmentError",
     "ExportCancelled",
     "ExportResult",
+    "draft_note",
     "export_pdf",
     "revision_label",
 ]
@@ -32,6 +33,7 @@ _WHERE = {
     "Attachment": "attachments",
     "AttachmentError": "attachments",
     "ExportResult": "builder",
+    "draft_note": "builder",
     "export_pdf": "builder",
     "revision_label": "builder",
     "ExportCancelled": "template",

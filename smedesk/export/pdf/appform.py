@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.grid import FormGrid
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.styles import SECTION_FILL, SIZE_S5, styles
 from smedesk.export.pdf.values import BLANK, inline, para_text, spec, text
 from smedesk.forms.application import ApplicationForm, BasicInfo, Capability, GovernmentSupport

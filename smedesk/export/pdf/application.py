@@ -9,10 +9,11 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.appform import application_form_table
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import (
     Context,
     CoverLine,
@@ -78,11 +79,11 @@ def story(doc: ApplicationReport, ctx: Context) -> list[Flowable]:
                 spec(BasicInfo, "applicant_name").label,
                 basic.applicant_name or "",
                 suffix=captions.SEAL,
-                seal=True,
             ),
             date_line(spec(R, "fill_date").label, doc.fill_date),
         ],
         ctx.scheme.issuer,
+        sealed=True,
     )
     titles = section_titles(doc, scheme_title)
     out += _contents(titles)

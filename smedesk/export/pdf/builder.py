@@ -75,6 +75,11 @@ def revision_label(number: int) -> str:
     return f"第 {number} 版"
 
 
+def draft_note(not_met: int) -> str:
+    """The draft notice for a document whose self-check has ``not_met`` shortfalls."""
+    return f"草稿 · 自查尚有 {not_met} 项不符合" if not_met > 0 else ""
+
+
 def identity_line(doc: Document, fingerprint: str, version: str | None = None) -> str:
     """The footer (and QR) text: document id, version, short fingerprint.
 
@@ -93,6 +98,8 @@ def export_pdf(
     attachments: Iterable[Attachment] = (),
     copies: int = 1,
     cross_seal: bool = False,
+    guides: bool = True,
+    draft: str = "",
     scheme: Any = None,
     progress: Progress | None = None,
     version: str | None = None,
@@ -101,7 +108,10 @@ def export_pdf(
 
     ``progress(done, total)`` is called as the layout advances; it cancels by raising
     ``Cancelled`` (see ``smedesk.progress``). ``version`` is the footer's version text (see
-    :func:`identity_line`). A bad attachment raises :class:`AttachmentError`. In
+    :func:`identity_line`). ``guides=False`` leaves out the guide marks (the dashed
+    seal circles): their place stays empty, the pages are the same otherwise.
+    ``draft`` (e.g. :func:`draft_note` of the self-check) is printed in the top margin of
+    every page. A bad attachment raises :class:`AttachmentError`. In
     both cases no file is left at ``out_path`` (an existing one is left untouched).
     """
     if copies < 1:
@@ -114,7 +124,9 @@ def export_pdf(
     prepared = prepare(attachments, view)
     fingerprint = document_fingerprint(doc)
     footer = identity_line(doc, fingerprint, version)
-    furniture = Furniture(footer=footer, qr_payload=footer, cross_seal=cross_seal)
+    furniture = Furniture(
+        footer=footer, qr_payload=footer, cross_seal=cross_seal, guides=guides, draft=draft
+    )
     ctx = Context(scheme=view, attachments=prepared, furniture=furniture)
     layout, first = layouts[doc.kind]
     story = layout(doc, ctx) + attachment_part(ctx)

@@ -31,7 +31,9 @@ from smedesk.export.pdf.styles import (
 
 TOTAL_FORM = "smedeskPageTotal"
 QR_FORM = "smedeskQR"
+REPORT_PAGES_FORM = "smedeskReportPages"
 QR_SIZE = 20 * mm
+DRAFT = colors.HexColor("#b3261e")
 FOOTER_Y = 10 * mm
 PAGE_NUMBER_GAP = 7 * mm  # GB/T 9704: page number 一字线 7 mm below the type area
 
@@ -48,11 +50,20 @@ class Furniture:
     footer: str  # identity line: document id, version, short fingerprint
     qr_payload: str  # the same text, for a phone or scanner
     cross_seal: bool = False
+    #: print the guide marks (the dashed seal circles and their «（盖章）» captions);
+    #: their place is kept empty either way, so the layout does not change
+    guides: bool = True
+    #: «草稿 · 自查尚有 24 项不符合»: printed in the top margin of every page when set,
+    #: so a paper printed before the self-check is clean cannot pass for the final one
+    draft: str = ""
     pages: int = 0  # furnished pages so far (= the current page's number)
     #: attachment index → the page number of its divider, filled in during layout
     start_pages: dict[int, int] = field(default_factory=dict)
     #: forms referenced for attachment start pages (defined at save, even if unknown)
     start_forms: set[int] = field(default_factory=set)
+    #: pages of the report itself (before the first attachment), learnt at its last page
+    report_pages: int = 0
+    report_form_used: bool = False
     _qr_defined: bool = False
 
 
@@ -70,14 +81,26 @@ class FurnishedCanvas(Canvas):  # type: ignore[misc]
         _define_text_form(self, TOTAL_FORM, f"共 {f.pages} 页", SIZE_4)
         for index in f.start_forms:
             page = f.start_pages.get(index)
-            _define_text_form(self, start_page_form(index), str(page) if page else "", 10.5)
+            shown = str(page) if page else ""
+            _define_text_form(self, start_page_form(index), shown, 10.5, centred=True)
+        if f.report_form_used:
+            pages = str(f.report_pages) if f.report_pages else ""
+            _define_text_form(self, REPORT_PAGES_FORM, pages, 10.5, centred=True)
         super().save()
 
 
-def _define_text_form(canv: Canvas, name: str, text: str, size: float) -> None:
-    canv.beginForm(name, lowerx=0, lowery=-size, upperx=size * 12, uppery=size * 1.5)
+def _define_text_form(
+    canv: Canvas, name: str, text: str, size: float, *, centred: bool = False
+) -> None:
+    # A centred form is drawn around its origin: the caller places it at a cell's
+    # middle without knowing how many digits the number will have.
+    left = -size * 6 if centred else 0
+    canv.beginForm(name, lowerx=left, lowery=-size, upperx=left + size * 12, uppery=size * 1.5)
     canv.setFont(FONT, size)
-    canv.drawString(0, 0, text)
+    if centred:
+        canv.drawCentredString(0, 0, text)
+    else:
+        canv.drawString(0, 0, text)
     canv.endForm()
 
 
@@ -93,6 +116,21 @@ def furnish(canv: Canvas, page_width: float, page_height: float, margins: Margin
     _qr(canv, furniture, page_width - margins.right - QR_SIZE, FOOTER_Y - 5 * mm)
     if furniture.cross_seal:
         cross_seal_mark(canv, page_width, page_height)
+    if furniture.draft:
+        draft_mark(canv, furniture.draft, page_width - margins.right, page_height - 14 * mm)
+    canv.restoreState()
+
+
+def draft_mark(canv: Canvas, text: str, right: float, y: float) -> None:
+    """The draft notice, boxed, right-aligned in the top margin (clear of the text)."""
+    canv.saveState()
+    canv.setFont(FONT, SIZE_S4)
+    width = canv.stringWidth(text, FONT, SIZE_S4)
+    canv.setStrokeColor(DRAFT)
+    canv.setFillColor(DRAFT)
+    canv.setLineWidth(0.8)
+    canv.rect(right - width - 8, y - 4, width + 8, SIZE_S4 + 6, stroke=1, fill=0)
+    canv.drawRightString(right - 4, y, text)
     canv.restoreState()
 
 
@@ -184,7 +222,14 @@ def cross_seal_mark(canv: Canvas, page_width: float, page_height: float) -> None
 
 
 def seal_circle(canv: Canvas, cx: float, cy: float, caption: str = "（盖章）") -> None:
-    """A dashed 42 mm circle marking where the seal is struck; the caption inside."""
+    """A dashed 42 mm circle marking where the seal is struck; the caption inside.
+
+    A guide mark: callers put it where no text is (it never covers printed words), and
+    it is left out when the user chose not to print guide marks.
+    """
+    furniture = getattr(canv, "furniture", None)
+    if furniture is not None and not furniture.guides:
+        return
     canv.saveState()
     canv.setStrokeColor(LIGHT)
     canv.setLineWidth(0.6)

@@ -9,10 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.grid import FormGrid
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import (
     Context,
     CoverLine,
@@ -45,12 +46,13 @@ def story(doc: CreationApplication, ctx: Context) -> list[Flowable]:
     out: list[Flowable] = cover(
         [scheme_title, C.TITLE],
         [
-            CoverLine(spec(A, "applicant_name").label, a.applicant_name or "", seal=True,
+            CoverLine(spec(A, "applicant_name").label, a.applicant_name or "",
                       suffix=captions.SEAL),
             CoverLine(spec(A, "platform_name").label, a.platform_name or ""),
             date_line(spec(C, "fill_date").label, doc.fill_date),
         ],
         ctx.scheme.issuer,
+        sealed=True,
     )  # fmt: skip
     out += [title(spec(C, "applicant").label), _fields_table(a)]
     for name in _indicator_sections(a.org_type):

@@ -12,17 +12,22 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from smedesk.export.pdf.canvas import seal_circle, start_page_form
+from smedesk.export.pdf.canvas import REPORT_PAGES_FORM, seal_circle, start_page_form
 from smedesk.export.pdf.styles import FONT, SEAL_DIAMETER, SIZE_3, SIZE_S4, text_width
 from smedesk.export.pdf.values import date_text
+
+#: Clear space between a seal guide circle and the nearest text.
+SEAL_GAP = 4 * mm
 
 
 class SealPlace(Flowable):  # type: ignore[misc]
     """Right-aligned sign-off: signature lines, then the sealed name and the date.
 
-    GB/T 9704: the seal is struck centred over the issuing body's name and the date
-    (端正、居中下压), so the dashed 42 mm circle is drawn over those two lines.
-    ``signatures`` (e.g. «法定代表人（签字）：») come first and stay clear of it.
+    The seal is struck over the issuing body's name and the date (GB/T 9704 端正、居中
+    下压), but the dashed guide circle marking its place must not cover those words on
+    a page printed before sealing: it is drawn beside the sealed lines, to their left,
+    where there is room, and below them otherwise. ``signatures`` (e.g.
+    «法定代表人（签字）：») come first.
     """
 
     def __init__(
@@ -43,21 +48,34 @@ class SealPlace(Flowable):  # type: ignore[misc]
         self.size = size
         self.caption = caption
         self._line_h = size * 2.0
+        self._below = False
+
+    def _block(self) -> float:
+        lines = [*self.signatures, *self.sealed, date_text(self.date)]
+        return max(text_width(t, self.size) for t in lines)
+
+    def _x(self) -> float:
+        right = self.width - 2 * SIZE_3  # 右空二字, as the ministry's forms sign off
+        return max(0.0, right - self._block())
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         sealed_h = (len(self.sealed) + 1) * self._line_h
         if self.seal:
-            sealed_h = max(sealed_h, SEAL_DIAMETER + 2 * mm)
+            # Beside the lines when the circle fits to their left, else below them.
+            self._below = self._x() < SEAL_DIAMETER + SEAL_GAP
+            if self._below:
+                sealed_h += SEAL_DIAMETER + SEAL_GAP
+            else:
+                sealed_h = max(sealed_h, SEAL_DIAMETER + 2 * mm)
         self.height = len(self.signatures) * self._line_h + sealed_h
         return self.width, self.height
 
     def draw(self) -> None:
         canv = self.canv
         sealed = [*self.sealed, date_text(self.date)]
-        block = max(text_width(t, self.size) for t in [*self.signatures, *sealed])
-        right = self.width - 2 * SIZE_3  # 右空二字, as the ministry's forms sign off
-        x = max(0.0, right - block)
+        block = self._block()
+        x = self._x()
         y = self.height - self._line_h
         canv.setFont(FONT, self.size)
         for t in self.signatures:
@@ -67,9 +85,14 @@ class SealPlace(Flowable):  # type: ignore[misc]
         for t in sealed:
             canv.drawString(x, y + self.size * 0.3, t)
             y -= self._line_h
-        if self.seal:
+        if not self.seal:
+            return
+        radius = SEAL_DIAMETER / 2
+        if self._below:
+            seal_circle(canv, x + block / 2, y + self._line_h - SEAL_GAP - radius, self.caption)
+        else:
             middle = (sealed_top + y + self._line_h) / 2 + self.size * 0.3
-            seal_circle(canv, x + block / 2, middle, self.caption)
+            seal_circle(canv, x - SEAL_GAP / 2 - radius, middle, self.caption)
 
 
 class SignatureLine(Flowable):  # type: ignore[misc]
@@ -145,6 +168,29 @@ class TickBoxes(Flowable):  # type: ignore[misc]
             x += w
 
 
+class SealGuide(Flowable):  # type: ignore[misc]
+    """A box of its own for the seal's guide circle, under a sealed line of a cover.
+
+    The circle is centred ``from_right`` points left of the right edge (under the
+    «（盖章）» at the end of the line above), in space no text uses.
+    """
+
+    def __init__(self, *, from_right: float, caption: str = "") -> None:
+        super().__init__()
+        self.from_right = from_right
+        self.caption = caption
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = SEAL_DIAMETER + SEAL_GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        radius = SEAL_DIAMETER / 2
+        cx = max(radius, self.width - self.from_right)
+        seal_circle(self.canv, cx, self.height - SEAL_GAP / 2 - radius, self.caption)
+
+
 class StartPage(Flowable):  # type: ignore[misc]
     """The page number where attachment ``index`` starts (a form defined at save)."""
 
@@ -153,14 +199,30 @@ class StartPage(Flowable):  # type: ignore[misc]
         self.index = index
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width  # drawn at its middle
         return avail_width, 12
 
-    def draw(self) -> None:
+    def _form(self) -> str:
         self.canv.furniture.start_forms.add(self.index)
+        return start_page_form(self.index)
+
+    def draw(self) -> None:
+        form = self._form()
         self.canv.saveState()
-        self.canv.translate(self.width / 2 - 6, 2)
-        self.canv.doForm(start_page_form(self.index))
+        self.canv.translate(self.width / 2, 2)  # the form is centred on its origin
+        self.canv.doForm(form)
         self.canv.restoreState()
+
+
+class ReportPages(StartPage):
+    """The page count of the report itself, for its row of the materials list."""
+
+    def __init__(self) -> None:
+        super().__init__(-1)
+
+    def _form(self) -> str:
+        self.canv.furniture.report_form_used = True
+        return REPORT_PAGES_FORM
 
 
 class PageMark(Flowable):  # type: ignore[misc]

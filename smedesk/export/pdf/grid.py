@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.styles import FONT, SECTION_FILL, SIZE_S4, styles
 from smedesk.export.pdf.values import para_text, text, wrap
 

@@ -16,19 +16,20 @@ from reportlab.platypus import (
     Image,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.attachments import PreparedAttachment
-from smedesk.export.pdf.canvas import Furniture, seal_circle
-from smedesk.export.pdf.flowables import PageMark, SealPlace, StartPage
+from smedesk.export.pdf.canvas import Furniture
+from smedesk.export.pdf.flowables import PageMark, ReportPages, SealGuide, SealPlace, StartPage
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.scheme import SchemeView
 from smedesk.export.pdf.styles import (
     CELL_PAD,
     FONT,
+    SEAL_DIAMETER,
     SIZE_3,
     SIZE_5,
     SIZE_S5,
@@ -94,12 +95,11 @@ class BlankLines(Flowable):  # type: ignore[misc]
 class CoverLine(Flowable):  # type: ignore[misc]
     """«label：____value____ suffix» on a cover, the value over an underline."""
 
-    def __init__(self, label: str, value: str, *, suffix: str = "", seal: bool = False) -> None:
+    def __init__(self, label: str, value: str, *, suffix: str = "") -> None:
         super().__init__()
         self.label = label
         self.value = value
         self.suffix = suffix
-        self.seal = seal
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -125,22 +125,28 @@ class CoverLine(Flowable):  # type: ignore[misc]
         c.drawCentredString((x0 + x1) / 2, y, value)
         c.setFont(FONT, SIZE_3)
         c.drawString(x1, y, self.suffix)
-        if self.seal:
-            # Struck over the end of the name; the printed «（盖章）» already says what it is.
-            seal_circle(c, x1 - 10 * mm, y + SIZE_3 / 2, caption="")
 
 
 def cover(
     title_lines: Sequence[str],
     lines: Sequence[CoverLine],
     issuer: str,
+    *,
+    sealed: bool = False,
 ) -> list[Flowable]:
-    """A cover page: title, the lines to fill, and the issuer («工业和信息化部制»)."""
+    """A cover page: title, the lines to fill, and the issuer («工业和信息化部制»).
+
+    ``sealed``: the applicant seals the cover; the guide circle for it is drawn under the
+    lines, below the «（盖章）» that ends the first one, where no text is.
+    """
     out: list[Flowable] = [Spacer(1, 35 * mm)]
     out += [Paragraph(para_text(t), styles().cover_title) for t in title_lines if t]
-    out.append(Spacer(1, 45 * mm))
+    out.append(Spacer(1, 41 * mm if sealed else 45 * mm))
     out += list(lines)
-    out.append(Spacer(1, 40 * mm))
+    if sealed:
+        out.append(SealGuide(from_right=SEAL_DIAMETER / 2))
+    else:
+        out.append(Spacer(1, 40 * mm))
     if issuer:
         out.append(Paragraph(para_text(f"{issuer}{captions.ISSUED}"), styles().title))
     out.append(PageBreak())
@@ -174,7 +180,8 @@ def list_table(
     pad = 6.0
     if numbered:
         headers = [captions.ROW_NO, *headers]
-        widths = [9 * mm, *widths]
+        # Wide enough for «序号» on one line at this size (9 mm holds it at 小五).
+        widths = [max(9 * mm, text_width(captions.ROW_NO, size) + pad + 1), *widths]
     header = [wrap(h, size, w - pad) for h, w in zip(headers, widths, strict=True)]
     col_widths = widths[1:] if numbered else widths
     data: list[list[str]] = [header]
@@ -224,7 +231,11 @@ def materials_list(ctx: Context, heading_text: str) -> list[Flowable]:
     for n, (mid, label, citation, generated) in enumerate(items, 1):
         files = by_material.get(mid, [])
         name = captions.MATERIAL_IN_REPORT if generated else captions.NOT_ATTACHED
-        if not files:
+        if generated:
+            # The report is the first part of the bound PDF: it starts on page 1.
+            row = [name, ReportPages(), "1"]
+            data.append([str(n), wrap(label, s, 50 * mm), wrap(citation, s, 34 * mm), *row])
+        elif not files:
             data.append([str(n), wrap(label, s, 50 * mm), wrap(citation, s, 34 * mm), name, "", ""])
         for att in files:
             data.append(
@@ -262,8 +273,15 @@ def declaration(applicant: str | None, date: Any) -> list[Flowable]:
 
 
 def attachment_part(ctx: Context) -> list[Flowable]:
-    """A divider page per attachment, then one page per attachment page (or image)."""
-    out: list[Flowable] = []
+    """A divider page per attachment, then one page per attachment page (or image).
+
+    First, on the report's last page, a mark records how many pages the report has.
+    """
+
+    def record_report_end(page: int) -> None:
+        ctx.furniture.report_pages = page
+
+    out: list[Flowable] = [PageMark(record_report_end)]
     for att in ctx.attachments:
         out += [NextPageTemplate(PORTRAIT), PageBreak()]
         out.append(PageMark(_record_start(ctx, att.index)))

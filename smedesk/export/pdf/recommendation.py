@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from smedesk.export.pdf import captions
 from smedesk.export.pdf.flowables import SealPlace, TickBoxes
 from smedesk.export.pdf.grid import FormGrid
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import Context, CoverLine, cover, date_line
 from smedesk.export.pdf.styles import SIZE_5, SIZE_S4, styles
 from smedesk.export.pdf.values import para_text, spec, text

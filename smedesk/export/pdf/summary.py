@@ -4,10 +4,13 @@ line, the ruled table with its header repeated on every page, and notes (1)–(3
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from smedesk.export.pdf import captions
+from smedesk.export.pdf.paragraph import Paragraph
 from smedesk.export.pdf.parts import Context, CoverLine, small, title
 from smedesk.export.pdf.styles import SIZE_5, grid_style, styles
 from smedesk.export.pdf.values import para_text, spec, text, wrap
@@ -41,7 +44,7 @@ def story(doc: RecommendationSummary, ctx: Context) -> list[Flowable]:
     header = [Paragraph(captions.ROW_NO, styles().small_center)] + [
         Paragraph(para_text(_header(n)), styles().small_center) for n in names
     ]
-    data: list[list[object]] = [header]
+    data: list[list[Any]] = [header]
     for i, row in enumerate(doc.rows, 1):
         values = [text(getattr(row, n)) for n in names[:-1]] + [remark(row)]
         data.append(
@@ -57,8 +60,11 @@ def story(doc: RecommendationSummary, ctx: Context) -> list[Flowable]:
     cmds = grid_style(size=size)
     cmds.append(("ALIGN", (0, 1), (0, -1), "CENTER"))
     table.setStyle(cmds)
+    # No seal guide circle here: on the landscape page a 42 mm circle has no free place
+    # beside the line (the title above, the table's header below) and would cover text
+    # or push the notes onto a page of their own; the line itself says «（盖章）».
     authority = CoverLine(
-        f"{spec(S, 'authority_name').label}{captions.SEAL}", doc.authority_name or "", seal=True
+        f"{spec(S, 'authority_name').label}{captions.SEAL}", doc.authority_name or ""
     )
     return [
         title(doc.title_text),

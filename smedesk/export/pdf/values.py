@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from pydantic import BaseModel
 
+from smedesk.export.pdf.linebreak import explode, fill, segments
 from smedesk.export.pdf.styles import FONT, register_font
 from smedesk.forms.fields import FieldSpec, field_specs
 
@@ -100,8 +101,8 @@ def wrap(value: str, size: float, width: float, max_lines: int = 0) -> str:
     """Break ``value`` into lines of at most ``width`` points, as plain text with "\\n".
 
     Table cells of long lists are plain strings, not Paragraphs: a Paragraph per cell
-    makes a 3,000-row list several times slower. Chinese breaks between any characters;
-    a Latin word is kept whole where it fits on a line.
+    makes a 3,000-row list several times slower. Lines break by the shared rule of
+    :mod:`smedesk.export.pdf.linebreak`, as every Paragraph does.
     """
     if not value:
         return ""
@@ -110,17 +111,11 @@ def wrap(value: str, size: float, width: float, max_lines: int = 0) -> str:
         return value  # the common case: one measurement, no per-character walk
     lines: list[str] = []
     for raw in value.splitlines() or [""]:
-        line, used = "", 0.0
-        for ch in raw:
-            w = _char_width(ch, size)
-            if used + w > width and line:
-                lines.append(line)
-                line, used = "", 0.0
-                if ch == " ":
-                    continue
-            line += ch
-            used += w
-        lines.append(line)
+        pieces = segments(raw)
+        widths = [sum(_char_width(ch, size) for ch in p) for p in pieces]
+        pieces, widths = explode(pieces, widths, width, lambda ch: _char_width(ch, size))
+        ranges = fill(pieces, widths, lambda _n: width)
+        lines += ["".join(pieces[a:b]) for a, b in ranges] or [""]
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
     return "\n".join(lines)

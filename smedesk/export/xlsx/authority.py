@@ -14,6 +14,7 @@ figure. Counting each application's own conclusions is what the measures allow.
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from smedesk.export.xlsx.styles import (
     HEADER_FONT,
     LEFT_WRAP,
     display_width,
+    set_up_for_paper,
     sheet_title,
 )
 from smedesk.forms.application import ApplicationReport
@@ -109,7 +111,32 @@ def write_authority_workbook(
     opinions_sheet(wb.create_sheet(), apps, opinions)
     from smedesk.safe_write import save_workbook
 
+    for sheet in wb.worksheets:
+        _for_paper(sheet)
     save_workbook(wb, path)
+
+
+def _for_paper(ws: Worksheet) -> None:
+    """A4 landscape, one page wide, the header row on every page and tall enough.
+
+    Without it a matrix of two applications printed as fifteen near-empty portrait
+    pages with its header cells cut off.
+    """
+    set_up_for_paper(ws, None, title_rows="1:1")
+    ws.row_dimensions[1].height = header_height(ws)
+
+
+def header_height(ws: Worksheet) -> float:
+    """Points the header row needs so no header is clipped in its column's width."""
+    lines = 1
+    for cell in ws[1]:
+        text = str(cell.value or "")
+        width = ws.column_dimensions[cell.column_letter].width or 8.43
+        # Excel wraps at about one width unit less than the column (cell padding).
+        per_line = max(1.0, float(width) - 2)
+        need = sum(max(1, math.ceil(display_width(part) / per_line)) for part in text.split("\n"))
+        lines = max(lines, need)
+    return 15.0 * lines + 6
 
 
 def rules_matrix_sheet(
@@ -278,8 +305,6 @@ def _header(ws: Worksheet, head: list[str]) -> None:
             BORDER,
             CENTER_WRAP,
         )
-    lines = max(h.count("\n") + 1 + display_width(h) // 24 for h in head)
-    ws.row_dimensions[1].height = 15 * lines + 6
 
 
 def _row(ws: Worksheet, cells: list[Any]) -> int:

@@ -32,6 +32,7 @@ from smedesk.store import AttachmentInfo, DocumentStore
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import page_title
 from smedesk.ui.editor.sections import Section
+from smedesk.ui.editor.stored_files import stored_pairs
 from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
 
@@ -98,7 +99,14 @@ class MaterialCard(QFrame):
             self.files.addWidget(QLabel(tr("由本文档生成，无需上传")))
         self.generated = generated
 
-    def show_files(self, refs: list[dict[str, Any]]) -> None:
+    def show_files(
+        self, refs: list[dict[str, Any]], stored: frozenset[tuple[str, str]] | None = None
+    ) -> None:
+        """Show ``refs``; with ``stored`` (the store's files), one not there is not attached.
+
+        The same rule as the self-check and the PDF (smedesk.forms.materials): a listed
+        file whose bytes are not in the store is marked and does not count.
+        """
         if self.generated:
             return
         while self.files.count():
@@ -106,8 +114,14 @@ class MaterialCard(QFrame):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self.status.setText("✔" if refs else "✘")
-        self.status.setStyleSheet("color: #188038;" if refs else "color: #d93025;")
+
+        def present(ref: dict[str, Any]) -> bool:
+            pair = (str(ref.get("material_id")), str(ref.get("sha256")))
+            return stored is None or pair in stored
+
+        attached = any(present(r) for r in refs)
+        self.status.setText("✔" if attached else "✘")
+        self.status.setStyleSheet("color: #188038;" if attached else "color: #d93025;")
         if not refs:
             hint = QLabel(tr("尚未添加。可将 PDF 或图片文件拖到此处。"))
             hint.setStyleSheet("color: #999;")
@@ -119,6 +133,10 @@ class MaterialCard(QFrame):
             text = f"{ref.get('filename')} · {_size(int(ref.get('size') or 0))} · SHA-256 {str(ref.get('sha256'))[:12]}…"
             name = QLabel(text)
             name.setToolTip(f"SHA-256：{ref.get('sha256')}")
+            name.setWordWrap(True)
+            if not present(ref):
+                name.setText(text + "\n" + tr("文件不在本机资料库中，不算已附，请重新添加"))
+                name.setStyleSheet("color: #b3261e;")
             remove = QPushButton(tr("移除"))
             remove.clicked.connect(lambda _=False, r=ref: self.page.remove(r))
             row.addWidget(name, 1)
@@ -183,8 +201,9 @@ class AttachmentsPage(QScrollArea):
         for ref in self.refs():
             mid = str(ref.get("material_id"))
             by_id.setdefault(mid if mid in self.cards else OTHER_ID, []).append(ref)
+        stored = stored_pairs(self.store, self.state.doc_id)
         for mid, card in self.cards.items():
-            card.show_files(by_id.get(mid, []))
+            card.show_files(by_id.get(mid, []), stored)
 
     def _on_change(self, path: str) -> None:
         if path.startswith(self.section.key):

@@ -73,8 +73,20 @@ class FieldEditor(QWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
-        self._layout = QHBoxLayout(self)
+        # The input row, and under it the reason a value is wrong, in words: red alone
+        # (or a tooltip nobody hovers) does not say what to fix.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        self._layout = QHBoxLayout()
         self._layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._layout)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
         self._value: Any = None
         self._updating = False
 
@@ -90,6 +102,10 @@ class FieldEditor(QWidget):
             self._layout.addStretch(1)
         if self.spec.help:
             input_widget.setToolTip(self.spec.help)
+        # What a screen reader announces: the field's label (with its unit), its help.
+        suffix = f"（{self.spec.unit}）" if self.spec.unit else ""
+        input_widget.setAccessibleName(f"{self.spec.label}{suffix}")
+        input_widget.setAccessibleDescription(self.spec.help or "")
 
     def focus_widget(self) -> QWidget:
         return self.input
@@ -121,6 +137,9 @@ class FieldEditor(QWidget):
         self.input.setStyleSheet(_ERROR_STYLE if message else "")
         tip = message or self.spec.help or ""
         self.input.setToolTip(tip)
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+        self.input.setAccessibleDescription(message or self.spec.help or "")
 
 
 class LineEditor(FieldEditor):

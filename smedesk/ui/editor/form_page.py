@@ -28,7 +28,7 @@ from smedesk.forms.checks import FORMAT_CHECKS
 from smedesk.forms.fields import FieldSpec
 from smedesk.ui.editor.document_state import DocumentState, lenient_validate
 from smedesk.ui.editor.field_widgets import FieldEditor, make_field_editor
-from smedesk.ui.editor.layout_rules import has_own_page, ordered_specs
+from smedesk.ui.editor.layout_rules import derived_anchor, has_own_page, ordered_specs
 from smedesk.ui.editor.sections import Section, path_matches
 from smedesk.ui.i18n import tr
 
@@ -251,6 +251,31 @@ class FormPage(QScrollArea):
                 best, target = candidate, button
         if target is None:
             return False
+        chosen = self.editors.get(best)
+        if chosen is not None and chosen.spec.derived:
+            # A computed figure cannot be typed into: show it, then put the cursor in
+            # the input it is computed from, so typing goes somewhere.
+            self.ensureWidgetVisible(target, 40, 80)
+            target = self._input_of(best) or target
         self.ensureWidgetVisible(target, 40, 80)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def _input_of(self, derived_path: str) -> QWidget | None:
+        """The input a derived figure is computed from, or the first input of its group."""
+        owner, _, name = derived_path.rpartition(".")
+        model = self.owners.get(owner)
+        anchor = derived_anchor(model, name) if model is not None else None
+        if anchor:
+            path = f"{owner}.{anchor}" if owner else anchor
+            editor = self.editors.get(path)
+            if editor is not None and not editor.spec.derived:
+                return editor.focus_widget()
+            if path in self.links:
+                return self.links[path][1]  # a table's figure: the button that opens it
+        prefix = f"{owner}." if owner else ""
+        for path, editor in self.editors.items():
+            rest = path[len(prefix) :]
+            if path.startswith(prefix) and "." not in rest and not editor.spec.derived:
+                return editor.focus_widget()
+        return None

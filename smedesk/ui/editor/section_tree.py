@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from smedesk.schemes import Finding, Outcome
 from smedesk.ui.editor.sections import Section, section_for_path
+from smedesk.ui.i18n import tr
+from smedesk.ui.wrapping_delegate import WrappingDelegate
 
 _KEY = Qt.ItemDataRole.UserRole
 
@@ -28,7 +30,7 @@ class SectionTree(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setIndentation(14)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        WrappingDelegate(self)  # a long title wraps onto a second line, never «…»
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -77,7 +79,7 @@ class SectionTree(QTreeWidget):
         for key, item in self.items.items():
             n = counts.get(key, 0)
             item.setText(1, str(n) if n else "")
-            item.setToolTip(1, f"{n} 项不符合" if n else "")
+            item.setToolTip(1, tr("{count} 项不符合").format(count=n) if n else "")
         return counts
 
     def _total(self, section: Section, counts: dict[str, int]) -> int:

@@ -7,6 +7,7 @@ type in. Results for an older snapshot than the newest requested are dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
 from smedesk.forms.enums import Stage
 from smedesk.schemes import Citation, Finding, Outcome, Scheme, SchemeError, evaluate, load_scheme
 from smedesk.ui.editor.document_state import DocumentState, lenient_validate
+from smedesk.ui.editor.self_check_entries import merge_missing
 from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Operation, OperationRunner
+from smedesk.ui.wrapping_delegate import WrappingDelegate
 
 DEBOUNCE_MS = 400
 ORDER = (Outcome.NOT_MET, Outcome.RELAXED, Outcome.JUDGEMENT, Outcome.MET, Outcome.NOTE)
@@ -40,7 +43,11 @@ _INPUT_CITATION = Citation("表格填写要求", "数字、日期和选项须按
 
 
 def run_check(
-    model_type: Any, data: dict[str, Any], scheme: Scheme | None, stage: str | None
+    model_type: Any,
+    data: dict[str, Any],
+    scheme: Scheme | None,
+    stage: str | None,
+    stored: frozenset[tuple[str, str]] | None = None,
 ) -> list[Finding]:
     """Findings for one snapshot: the engine's, plus values that could not be read."""
     doc, unreadable = lenient_validate(model_type, data)
@@ -57,7 +64,7 @@ def run_check(
         for path, message in unreadable.items()
     ]
     if scheme is not None:
-        findings = evaluate(doc, scheme, stage=stage) + findings
+        findings = evaluate(doc, scheme, stage=stage, stored=stored) + findings
     return findings
 
 
@@ -78,6 +85,9 @@ class SelfCheckPanel(QWidget):
         self.state = state
         self.runner = runner or OperationRunner(parent=self)
         self.findings: list[Finding] = []
+        #: the (material id, SHA-256) pairs of the document's files in the store, asked
+        #: before each check (see smedesk.forms.materials); None: no store to ask
+        self.stored_files: Callable[[], frozenset[tuple[str, str]]] | None = None
         self.scheme: Scheme | None = None
         self.scheme_error = ""
         try:
@@ -122,6 +132,7 @@ class SelfCheckPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setIndentation(12)
+        WrappingDelegate(self.tree)  # whole messages and citations, wrapped, never «…»
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         column.addWidget(self.tree, 1)
@@ -136,7 +147,14 @@ class SelfCheckPanel(QWidget):
             return  # _show starts the next one
         self._running = True
         revision = self._wanted
-        args = (self.state.model_type, self.state.snapshot(), self.scheme, self.stage.currentData())
+        stored = self.stored_files() if self.stored_files is not None else None
+        args = (
+            self.state.model_type,
+            self.state.snapshot(),
+            self.scheme,
+            self.stage.currentData(),
+            stored,
+        )
         self.runner.run(
             Operation(tr("自查"), lambda _reporter: run_check(*args), lane="check"),
             on_success=lambda findings: self._show(revision, findings),
@@ -164,12 +182,13 @@ class SelfCheckPanel(QWidget):
         self.evaluated.emit(self.findings)
 
     def _fill(self) -> None:
+        entries = merge_missing(self.findings)
         counts = {o: 0 for o in ORDER}
-        for f in self.findings:
-            counts[f.outcome] = counts.get(f.outcome, 0) + 1
+        for entry in entries:
+            counts[entry.finding.outcome] = counts.get(entry.finding.outcome, 0) + 1
         self.summary.setText(
             "　".join(
-                f'<span style="color:{COLOURS[o]}">{o.label} <b>{counts[o]}</b></span>'
+                f'<span style="color:{COLOURS[o]}">{tr(o.label)} <b>{counts[o]}</b></span>'
                 for o in ORDER[:4]
             )
         )
@@ -177,26 +196,29 @@ class SelfCheckPanel(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             top_item = self.tree.topLevelItem(i)
             if top_item is not None:
-                expanded[top_item.text(0).split(" ")[0]] = top_item.isExpanded()
+                expanded[str(top_item.data(0, 257))] = top_item.isExpanded()
         self.tree.clear()
         self._items: list[Finding] = []
         bold = QFont()
         bold.setBold(True)
         for outcome in ORDER:
-            group = [f for f in self.findings if f.outcome is outcome]
+            group = [e for e in entries if e.finding.outcome is outcome]
             if not group:
                 continue
-            top = QTreeWidgetItem([f"{outcome.label} （{len(group)}）"])
+            top = QTreeWidgetItem([f"{tr(outcome.label)} （{len(group)}）"])
+            top.setData(0, 257, outcome.value)  # which group, whatever the language
             top.setForeground(0, QBrush(QColor(COLOURS[outcome])))
             top.setFont(0, bold)
             self.tree.addTopLevelItem(top)
-            for f in group:
-                item = QTreeWidgetItem([f"{f.message}\n{f.citation}"])
-                item.setToolTip(0, f"{f.title}\n{f.message}\n{f.citation}")
+            for entry in group:
+                f = entry.finding
+                citations = "\n".join(str(c) for c in entry.citations)
+                item = QTreeWidgetItem([f"{f.message}\n{citations}"])
+                item.setToolTip(0, f"{f.title}\n{f.message}\n{citations}")
                 item.setData(0, 256, len(self._items))  # Qt.UserRole: index into _items
                 self._items.append(f)
                 top.addChild(item)
-            top.setExpanded(expanded.get(outcome.label, outcome is not Outcome.MET))
+            top.setExpanded(expanded.get(outcome.value, outcome is not Outcome.MET))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         index = item.data(0, 256)

@@ -8,6 +8,7 @@ before closing or switching documents. Every edit is an undo command that change
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from smedesk.forms import editable_data
 from smedesk.forms.walk import spec_at
-from smedesk.schemes import Finding
+from smedesk.schemes import Finding, Outcome
 from smedesk.store import SaveConflict
 from smedesk.ui.context import AppContext
 from smedesk.ui.editor.attachments_page import AttachmentsPage
@@ -43,6 +44,7 @@ from smedesk.ui.editor.sections import (
     section_for_path,
 )
 from smedesk.ui.editor.self_check import SelfCheckPanel
+from smedesk.ui.editor.stored_files import attachments_for_pdf, stored_pairs
 from smedesk.ui.editor.undo import SetValueCommand
 from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Handle, Operation, Reporter
@@ -86,6 +88,7 @@ class EditorWidget(QWidget):
         self.tree.section_chosen.connect(self.show_page)
         self.stack = QStackedWidget()
         self.self_check_panel = SelfCheckPanel(self.state, runner=ctx.runner)
+        self.self_check_panel.stored_files = partial(stored_pairs, ctx.store, self.state.doc_id)
         self.self_check_panel.finding_activated.connect(self.open_finding)
         self.self_check_panel.evaluated.connect(self.tree.set_badges)
         self.deadlines_panel = DeadlinesPanel(self.state)  # issue 9: 期限, after each self-check
@@ -232,15 +235,9 @@ class EditorWidget(QWidget):
         store, doc_id = self.ctx.store, self.state.doc_id
 
         def gather(reporter: Reporter) -> tuple[list[Any], int | None]:
-            from smedesk.export.pdf.attachments import Attachment
-
-            infos = store.attachments(doc_id)
-            files = []
-            for number, info in enumerate(infos):
-                reporter(number, len(infos))
-                files.append(
-                    Attachment(info.material_id, info.filename, store.attachment_content(info.id))
-                )
+            # Only the files the document lists and the store holds: what the self-check
+            # counts as attached (smedesk.forms.materials), nothing else.
+            files = attachments_for_pdf(store, doc_id, doc, reporter)
             # The footer names the stored revision the paper was printed from; if the edits
             # could not be stored, no revision holds what is printed, so none is named.
             revisions = store.revisions(doc_id) if saved else []
@@ -248,7 +245,11 @@ class EditorWidget(QWidget):
 
         def show(gathered: tuple[list[Any], int | None]) -> None:
             files, revision = gathered
-            _pdf_export()(self, doc, files, revision=revision, runner=self.ctx.runner)
+            findings = self.self_check_panel.findings
+            not_met = sum(1 for f in findings if f.outcome is Outcome.NOT_MET)
+            _pdf_export()(
+                self, doc, files, revision=revision, runner=self.ctx.runner, not_met=not_met
+            )
 
         return self.ctx.runner.run(
             Operation(tr("正在读取附件…"), gather, long=True), on_success=show, parent=self

@@ -140,3 +140,42 @@ def test_copies_with_attachments(tmp_path: Path) -> None:
     assert page_count(out) == 2 * result.pages
     text = pdf_text(out).replace(" ", "")
     assert text.count("LIC2") == 2 and "第1份共2份" in text and "第2份共2份" in text
+
+
+@needs_poppler
+def test_materials_list_gives_pages_and_start_page(tmp_path: Path) -> None:
+    import re
+
+    atts = [
+        Attachment("premises", "租赁合同.pdf", make_pdf(2, "PREMISES")),
+        Attachment("licence", "营业执照.png", make_png()),
+        Attachment("audit", "审计报告.pdf", make_pdf(1, "AUDIT", landscape(A4))),
+    ]
+    doc = samples.application_report(served=5)
+    report = export_pdf(doc, tmp_path / "plain.pdf", scheme=SCHEME).pages
+    out = tmp_path / "bound.pdf"
+    export_pdf(doc, out, attachments=atts, scheme=SCHEME)
+    text = _layout_text(out)
+    listed = text[text.index("附件材料清单") :]
+
+    def row(name: str) -> tuple[int, int]:
+        found = re.search(re.escape(name) + r"\s+(\d+)\s+(\d+)", listed)
+        assert found, f"no pages and start page for {name}"
+        return int(found.group(1)), int(found.group(2))
+
+    # The report itself starts the bound PDF; each attachment starts at its divider.
+    assert row("本申请报告") == (report, 1)
+    assert row("营业执照.png") == (1, report + 1)
+    assert row("审计报告.pdf") == (1, report + 3)
+    assert row("租赁合同.pdf") == (2, report + 5)
+    # Without attachments the report's own row is filled in too.
+    plain = _layout_text(tmp_path / "plain.pdf")
+    assert re.search(r"本申请报告\s+" + str(report) + r"\s+1\b", plain)
+
+
+def _layout_text(path: Path) -> str:
+    # -layout keeps a table row on one line (the page numbers are forms, drawn apart).
+    import subprocess
+
+    args = ["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout

@@ -101,3 +101,32 @@ def test_the_real_schemes_fill_the_matrix(tmp_path: Path) -> None:
     rows = list(openpyxl.load_workbook(path)["规则核对"].iter_rows(values_only=True))
     assert len(rows) == 2
     assert "符合" in rows[1]
+
+
+def test_every_sheet_is_set_up_for_paper(tmp_path: Path) -> None:
+    import math
+
+    from smedesk.export.xlsx.styles import display_width
+
+    demo = build_demo_set()
+    docs = [demo["application-miit-2017-shenyang-info.json"], demo["application-tibet-lhasa.json"],
+            demo["recommendation-form-miit-2017-shenyang.json"],
+            demo["expert-opinion-liaoning-dalian.json"]]  # fmt: skip
+    path = tmp_path / "authority.xlsx"
+    write_authority_workbook(docs, path)
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", ws.title
+        assert str(setup.paperSize) == ws.PAPERSIZE_A4, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title  # the header on every page
+        # No header is clipped: the row is as tall as the longest header wrapped in its
+        # column (a line of 11-point text is 15 points; 2 units of the width for padding).
+        height = ws.row_dimensions[1].height
+        for cell in ws[1]:
+            width = ws.column_dimensions[cell.column_letter].width or 8.43
+            text = str(cell.value or "")
+            lines = sum(max(1, math.ceil(display_width(p) / (width - 2))) for p in text.split("\n"))
+            assert height >= 15 * lines, f"{ws.title}: {text!r} needs {lines} lines"

@@ -117,3 +117,30 @@ def test_summary_from_a_round_keeps_what_is_known_and_says_what_is_blank() -> No
     assert built.blanks[0] == (
         "第 1 行（沈阳智汇企业服务有限公司）：平台名称、示范性表述、备注 无来源，已留空，请推荐单位填写"
     )
+
+
+def test_applications_of_another_scheme_or_province_are_warned_about() -> None:
+    demo = build_demo_set()
+    own = demo["application-miit-2017-shenyang-info.json"]
+    shenzhen = demo["application-casmeic-2019-shenzhen.json"]  # an association's scheme
+    built = summary_from_documents([own, shenzhen], authority="辽宁省工业和信息化厅", year=2019)
+    assert len(built.summary.rows) == 2  # nothing is dropped: the authority decides
+    assert all(line.startswith("第 2 行") for line in built.warnings), built.warnings
+    assert any("casmeic-2019" in line for line in built.warnings)
+    assert any("广东省" in line and "辽宁省" in line for line in built.warnings)
+    # The round's own application from the authority's province: no warning.
+    assert summary_from_documents([own], authority="辽宁省工业和信息化厅", year=2019).warnings == []
+
+
+def test_the_cli_prints_the_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from smedesk.cli import main
+    from smedesk.demo import write_demo_set
+
+    write_demo_set(tmp_path)
+    code = main(["export", "summary", str(tmp_path / "application-miit-2017-shenyang-info.json"),
+                 str(tmp_path / "application-casmeic-2019-shenzhen.json"),
+                 "--authority", "辽宁省工业和信息化厅", "--year", "2019",
+                 "-o", str(tmp_path / "s.xlsx")])  # fmt: skip
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "警告：第 2 行（" in err and "casmeic-2019" in err and "广东省" in err
