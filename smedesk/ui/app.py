@@ -228,6 +228,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     def opened(store: DocumentStore) -> None:
         ctx.store = store
+        ctx.extras["database"] = opening.database  # package imports mark documents with it
         window.store_ready()
 
     def failed(message: str) -> None:

@@ -7,6 +7,8 @@ whether the editor was showing, so the next start reopens it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -34,6 +36,7 @@ class ApplicantWorkspace(Workspace):
         self.editor: QWidget | None = None
         self.current_doc_id: str | None = None
         self._doc_title = ""
+        self.last_package: Path | None = None  # the last 申报包 written (status, tests)
         self.stack = QStackedWidget()
         self.list_page = ApplicationListPage(ctx, load=not store_pending)
         self.list_page.open_requested.connect(self.open_document)
@@ -49,6 +52,10 @@ class ApplicantWorkspace(Workspace):
         self.back_button.clicked.connect(self.show_list)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        self.package_button = QPushButton(tr("导出申报包…"))
+        self.package_button.setToolTip(tr("申请、附件和 PDF 打成一个 .smedesk 文件，交给推荐单位"))
+        self.package_button.clicked.connect(self.choose_package_export)
+        bar.addWidget(self.package_button)
         editor_column.addLayout(bar)
         self._editor_layout = QVBoxLayout()
         editor_column.addLayout(self._editor_layout, 1)
@@ -69,7 +76,9 @@ class ApplicantWorkspace(Workspace):
         back = QAction(tr("返回申报列表"), self)
         shortcuts.assign(back, shortcuts.BACK_TO_LIST)
         back.triggered.connect(self.show_list)
-        return [new, back]
+        package = QAction(tr("导出申报包…"), self)
+        package.triggered.connect(self.choose_package_export)
+        return [new, package, back]
 
     def store_ready(self) -> None:
         self._store_pending = False
@@ -161,3 +170,47 @@ class ApplicantWorkspace(Workspace):
     def _set_doc_title(self, title: str) -> None:
         self._doc_title = title
         self.title_changed.emit()
+
+    # the application package -------------------------------------------------------------------
+
+    def package_target(self) -> str | None:
+        """The open application, else the one selected in the list."""
+        if self.editor is not None and self.current_doc_id:
+            return self.current_doc_id
+        ids = self.list_page.selected_ids()
+        return ids[0] if len(ids) == 1 else None
+
+    def choose_package_export(self) -> None:
+        """«导出申报包…»: ask where, named after the application, then export."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from smedesk.ui.expert.exchange_ops import PACKAGE_FILTER, package_file_name
+
+        doc_id = self.package_target()
+        if doc_id is None:
+            self.ctx.runner.failed.emit(tr("请先打开或选中一份申报，再导出申报包。"))
+            return
+        self.flush_editor()
+        title = self.ctx.store.get(doc_id).title
+        suggested = Path.home() / package_file_name(title)
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("导出申报包"), str(suggested), tr(PACKAGE_FILTER)
+        )
+        if path:
+            self.export_package(doc_id, Path(path))
+
+    def export_package(self, doc_id: str, path: Path) -> None:
+        """Export ``doc_id``'s 申报包 to ``path`` as an operation (progress, cancel)."""
+        from smedesk.ui.expert.exchange_ops import export_application_operation, with_suffix
+
+        out = with_suffix(path)
+        self.flush_editor()
+        self.ctx.runner.run(
+            export_application_operation(self.ctx, doc_id, out),
+            on_success=lambda _manifest: self._package_exported(out),
+            parent=self,
+        )
+
+    def _package_exported(self, out: Path) -> None:
+        self.last_package = out
+        self.status_message.emit(tr("已导出申报包「{name}」").format(name=self.last_package.name))
