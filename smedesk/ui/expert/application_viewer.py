@@ -52,13 +52,17 @@ def fill_tree(parent: QTreeWidgetItem, model: BaseModel) -> None:
             branch = QTreeWidgetItem(parent, [spec.label, ""])
             fill_tree(branch, value)
         elif spec.kind == "list" and isinstance(value, list):
-            branch = QTreeWidgetItem(parent, [spec.label, tr("{count} 行").format(count=len(value))])
+            branch = QTreeWidgetItem(
+                parent, [spec.label, tr("{count} 行").format(count=len(value))]
+            )
             for number, row in enumerate(value, start=1):
                 if isinstance(row, BaseModel):
                     item = QTreeWidgetItem(branch, [tr("第 {n} 行").format(n=number), ""])
                     fill_tree(item, row)
                 else:
-                    QTreeWidgetItem(branch, [tr("第 {n} 行").format(n=number), value_text(row, None)])
+                    QTreeWidgetItem(
+                        branch, [tr("第 {n} 行").format(n=number), value_text(row, None)]
+                    )
         else:
             QTreeWidgetItem(parent, [spec.label, value_text(value, spec.unit)])
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smedesk.errors import UserError
-from smedesk.ui.i18n import tr
+from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations import Operation, Reporter
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ DATABASE = "database"
 #: Tests and the screenshot tool may point the signing keys and known signers elsewhere.
 KEYS_DIR = "keys_dir"
 TRUST_FILE = "trust_file"
-PACKAGE_FILTER = "smedesk 包 (*.smedesk)"
+PACKAGE_FILTER = N_("smedesk 包 (*.smedesk)")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -83,9 +83,7 @@ def import_operation(ctx: AppContext, path: Path) -> Operation[ImportResult]:
     def work(reporter: Reporter) -> ImportResult:
         from smedesk.exchange import import_package
 
-        return import_package(
-            store, database, path, author=author, trust=trust, progress=reporter
-        )
+        return import_package(store, database, path, author=author, trust=trust, progress=reporter)
 
     label = tr("正在导入「{name}」…").format(name=path.name)
     return Operation(label, work, long=True, lane="export")
@@ -126,9 +124,7 @@ def export_opinions_operation(
     return Operation(label, work, long=True, lane="export")
 
 
-def export_application_operation(
-    ctx: AppContext, doc_id: str, out: Path
-) -> Operation[Manifest]:
+def export_application_operation(ctx: AppContext, doc_id: str, out: Path) -> Operation[Manifest]:
     """The applicant's 申报包: the application, its attachments and its PDF."""
     store, creator = ctx.store, ctx.user_name
 

@@ -81,7 +81,7 @@ class ImportResultDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.result, self.store, self.runner, self.author = result, store, runner, author
+        self.imported, self.store, self.runner, self.author = result, store, runner, author
         self.choices: dict[str, str] = {}  # doc id → "kept" / "incoming"
         manifest = result.manifest
         self.setWindowTitle(tr("导入{kind}").format(kind=tr(manifest.label)))
@@ -109,7 +109,7 @@ class ImportResultDialog(QDialog):
     def _summary_text(self) -> str:
         from smedesk.export.package.manifest import ROLE_LABELS
 
-        manifest, result = self.result.manifest, self.result
+        manifest, result = self.imported.manifest, self.imported
         counts = {s: sum(1 for d in result.documents if d.status == s) for s in STATUS}
         lines = [
             tr("{kind}来自{role}「{name}」，制作于 {when:%Y-%m-%d %H:%M}。").format(
@@ -133,13 +133,11 @@ class ImportResultDialog(QDialog):
                 )
             )
         if result.conflicts:
-            lines.append(
-                tr("与本机内容不同的文档没有被覆盖：请在下方逐份比较后选择保留哪个版本。")
-            )
+            lines.append(tr("与本机内容不同的文档没有被覆盖：请在下方逐份比较后选择保留哪个版本。"))
         return "\n".join(lines)
 
     def _documents_table(self) -> QTableWidget:
-        docs = self.result.documents
+        docs = self.imported.documents
         table = QTableWidget(len(docs), 3, self)
         table.setHorizontalHeaderLabels([tr("文档"), tr("用途"), tr("导入结果")])
         for row, doc in enumerate(docs):
@@ -150,11 +148,9 @@ class ImportResultDialog(QDialog):
         return table
 
     def _sheets_table(self) -> QTableWidget:
-        sheets = self.result.sheets
+        sheets = self.imported.sheets
         table = QTableWidget(len(sheets), 4, self)
-        table.setHorizontalHeaderLabels(
-            [tr("评审专家"), tr("签名"), tr("说明"), tr("对应申请")]
-        )
+        table.setHorizontalHeaderLabels([tr("评审专家"), tr("签名"), tr("说明"), tr("对应申请")])
         for row, sheet in enumerate(sheets):
             cells = (
                 sheet.pdf.signer or sheet.expert or "",
@@ -170,7 +166,7 @@ class ImportResultDialog(QDialog):
     def _conflict_box(self) -> QGroupBox:
         box = QGroupBox(tr("与本机内容不同的文档"), self)
         self.conflict_list = QListWidget(box)
-        for doc in self.result.conflicts:
+        for doc in self.imported.conflicts:
             self.conflict_list.addItem(doc.title)
         self.conflict_list.currentRowChanged.connect(self._show_conflict)
         self.diff = QTableWidget(0, 3, box)
@@ -192,7 +188,7 @@ class ImportResultDialog(QDialog):
         row = QHBoxLayout(box)
         row.addWidget(self.conflict_list, 1)
         row.addLayout(right, 3)
-        if self.result.conflicts:
+        if self.imported.conflicts:
             self.conflict_list.setCurrentRow(0)
         return box
 
@@ -200,7 +196,7 @@ class ImportResultDialog(QDialog):
 
     def current_conflict(self) -> ImportedDocument | None:
         row = self.conflict_list.currentRow()
-        conflicts = self.result.conflicts
+        conflicts = self.imported.conflicts
         return conflicts[row] if 0 <= row < len(conflicts) else None
 
     def _show_conflict(self, _row: int) -> None:

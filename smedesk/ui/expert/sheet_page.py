@@ -130,7 +130,7 @@ class SheetPage(QWidget):
         # The same sheet changed elsewhere (another window): what is on screen is what the
         # expert decided; the other version stays in the sheet's history.
         self.autosaver.resolve(self.state.data, conflict.version)
-        self.status.setText(tr("此意见表在别处也被修改过：已保存本窗口的内容，另一版本留在历史中。"))
+        self.status.setText(tr("此意见表在另一个窗口中也被修改过：已按本窗口显示的内容保存。"))
 
     def _view_application(self) -> None:
         application = self.document().application_id

@@ -224,7 +224,9 @@ class ExpertWorkspace(Workspace):
         self.show_inbox()
         new = sum(1 for d in result.documents if d.purpose == "template" and d.status == "new")
         self.status_message.emit(
-            tr("已导入{kind}：新增 {count} 份意见表").format(kind=tr(result.manifest.label), count=new)
+            tr("已导入{kind}：新增 {count} 份意见表").format(
+                kind=tr(result.manifest.label), count=new
+            )
         )
         self.result_dialog = ImportResultDialog(
             result, self.ctx.store, self.ctx.runner, self.ctx.user_name, self
@@ -373,9 +375,7 @@ class ExpertWorkspace(Workspace):
         if not ready:
             return
         ids = [i.opinion_id for i in ready]
-        operation = export_opinions_operation(
-            self.ctx, ids, self._expert_name(ids[0]), path
-        )
+        operation = export_opinions_operation(self.ctx, ids, self._expert_name(ids[0]), path)
         self.ctx.runner.run(
             operation, on_success=lambda _m: self._exported(path, len(ids)), parent=self
         )
