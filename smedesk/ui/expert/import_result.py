@@ -99,10 +99,13 @@ class ImportResultDialog(QDialog):
         self.conflict_box = self._conflict_box()
         layout.addWidget(self.conflict_box, 2)
         self.conflict_box.setVisible(bool(result.conflicts))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
         buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        if not result.conflicts and not result.sheets:
+            self.resize(900, 400)
 
     # the parts ------------------------------------------------------------------------------
 

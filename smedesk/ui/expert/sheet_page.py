@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smedesk.ui.i18n import tr
-from smedesk.ui.spacing import MARGIN, SPACING
+from smedesk.ui.spacing import SPACING
 
 if TYPE_CHECKING:
     from smedesk.forms.opinion import ExpertOpinion
@@ -47,15 +47,16 @@ class SheetPage(QWidget):
         self.application_button.clicked.connect(self._view_application)
         self.sign_button = QPushButton(tr("签名…"), self)
         self.sign_button.clicked.connect(self.sign_from_pad)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(MARGIN, 0, MARGIN, 0)
+        # The workspace places this bar beside its «返回» button (one row, not two).
+        self.toolbar = QWidget(self)
+        bar = QHBoxLayout(self.toolbar)
+        bar.setContentsMargins(SPACING, 0, 0, 0)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.application_button)
         bar.addWidget(self.sign_button)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(SPACING)
-        self._layout.addLayout(bar)
         self.editor: QWidget | None = None
         self._show_editor()
 
@@ -94,6 +95,7 @@ class SheetPage(QWidget):
 
         if self.editor is not None:
             self._layout.removeWidget(self.editor)
+            self.editor.hide()  # hidden now: deleteLater runs only when the loop gets to it
             self.editor.deleteLater()
         doc = self.document()
         editor = OpinionSheetEditor(doc, self)
@@ -103,6 +105,14 @@ class SheetPage(QWidget):
         self._layout.addWidget(editor, 1)
         self.sign_button.setEnabled(not doc.signed)
         self.application_button.setEnabled(bool(doc.application_id))
+        if doc.signed:
+            self.status.setText(self.signed_text(doc))
+
+    @staticmethod
+    def signed_text(doc: ExpertOpinion) -> str:
+        return tr("已于 {date} 签署，密钥指纹 {fingerprint}").format(
+            date=doc.sign_date or "", fingerprint=doc.signer_fingerprint or ""
+        )
 
     def _edited(self) -> None:
         from smedesk.exchange.common import document_bytes
@@ -176,7 +186,9 @@ class SheetPage(QWidget):
         self.signing = False
         self._load()  # the signed sheet as stored: nothing pending
         self._show_editor()
-        self.status.setText(tr("已签署。可在评审任务列表中导出意见包。"))
+        self.status.setText(
+            self.signed_text(self.document()) + tr("。可在评审任务列表中导出意见包。")
+        )
         self.signed.emit(self.opinion_id)
 
     def _sign_failed(self, message: str) -> None:

@@ -54,8 +54,12 @@ class ExpertWorkspace(Workspace):
         self.last_export: Path | None = None
         self.stack = QStackedWidget(self)
         self.inbox_page = self._build_inbox_page()
-        self.sheet_page, self._sheet_holder = self._page(tr("← 返回评审任务"))
-        self.viewer_page, self._viewer_holder = self._page(tr("← 返回"))
+        self._labels: set[str] = set()  # what our operations put in the status bar
+        self.sheet_page, self._sheet_holder, self._sheet_bar = self._page(
+            tr("← 返回评审任务"), stretch=False
+        )
+        self.viewer_page, self._viewer_holder, _bar = self._page(tr("← 返回"))
+        ctx.runner.finished.connect(self._clear_status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -97,7 +101,9 @@ class ExpertWorkspace(Workspace):
         self.stack.addWidget(page)
         return page
 
-    def _page(self, back_text: str) -> tuple[QWidget, QVBoxLayout]:
+    def _page(
+        self, back_text: str, *, stretch: bool = True
+    ) -> tuple[QWidget, QVBoxLayout, QHBoxLayout]:
         page = QWidget(self)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -108,12 +114,27 @@ class ExpertWorkspace(Workspace):
         back.setToolTip(shortcuts.key(shortcuts.BACK_TO_LIST).toString())
         back.clicked.connect(self.show_inbox)
         bar.addWidget(back)
-        bar.addStretch(1)
+        if stretch:  # the sheet's page puts its own bar (which stretches) here instead
+            bar.addStretch(1)
         column.addLayout(bar)
         holder = QVBoxLayout()
         column.addLayout(holder, 1)
         self.stack.addWidget(page)
-        return page, holder
+        return page, holder, bar
+
+    def _run(self, operation: Operation[Any], **callbacks: Any) -> None:
+        """Run one of the workspace's operations (its label is cleared when all are done)."""
+        self._labels.add(operation.label)
+        self.ctx.runner.run(operation, **callbacks)
+
+    def _clear_status(self) -> None:
+        """«正在…» stays in the status bar after work that reports nothing else: clear it."""
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status) and not self.ctx.runner.busy:
+            bar = status()
+            if bar.currentMessage() in self._labels:
+                bar.clearMessage()
 
     # the interface ----------------------------------------------------------------------------
 
@@ -163,7 +184,7 @@ class ExpertWorkspace(Workspace):
 
             return expert_inbox(ctx.store)
 
-        self.ctx.runner.run(Operation(tr("正在读取评审任务…"), work), on_success=self._set_items)
+        self._run(Operation(tr("正在读取评审任务…"), work), on_success=self._set_items)
 
     def _set_items(self, items: list[Any]) -> None:
         self.items = list(items)
@@ -216,7 +237,7 @@ class ExpertWorkspace(Workspace):
         except UserError as exc:
             self.ctx.runner.failed.emit(exc.message)
             return
-        self.ctx.runner.run(operation, on_success=self._imported, parent=self)
+        self._run(operation, on_success=self._imported, parent=self)
 
     def _imported(self, result: Any) -> None:
         from smedesk.ui.expert.import_result import ImportResultDialog
@@ -274,7 +295,7 @@ class ExpertWorkspace(Workspace):
                     tr("已记录回避声明，此意见表已关闭；导出意见包时会告知推荐单位另行安排专家。")
                 )
 
-        self.ctx.runner.run(
+        self._run(
             Operation(
                 tr("正在记录回避声明…"),
                 lambda _r: declare_conflict(store, opinion_id, declaration, author=author),
@@ -291,6 +312,7 @@ class ExpertWorkspace(Workspace):
         self.sheet.signed.connect(lambda _id: self.reload())
         self.sheet.view_application.connect(self.view_application)
         self._sheet_holder.addWidget(self.sheet)
+        self._sheet_bar.insertWidget(1, self.sheet.toolbar, 1)
         self.stack.setCurrentWidget(self.sheet_page)
         self.title_changed.emit()
 
@@ -299,7 +321,10 @@ class ExpertWorkspace(Workspace):
             return
         self.sheet.flush()
         self._sheet_holder.removeWidget(self.sheet)
-        self.sheet.deleteLater()
+        self._sheet_bar.removeWidget(self.sheet.toolbar)
+        for widget in (self.sheet.toolbar, self.sheet):
+            widget.hide()  # now: deleteLater waits for the event loop
+            widget.deleteLater()
         self.sheet = None
 
     def sign_open_sheet(self) -> None:
@@ -329,6 +354,7 @@ class ExpertWorkspace(Workspace):
     def _close_viewer(self) -> None:
         if self.viewer is not None:
             self._viewer_holder.removeWidget(self.viewer)
+            self.viewer.hide()
             self.viewer.deleteLater()
             self.viewer = None
 
@@ -376,9 +402,7 @@ class ExpertWorkspace(Workspace):
             return
         ids = [i.opinion_id for i in ready]
         operation = export_opinions_operation(self.ctx, ids, self._expert_name(ids[0]), path)
-        self.ctx.runner.run(
-            operation, on_success=lambda _m: self._exported(path, len(ids)), parent=self
-        )
+        self._run(operation, on_success=lambda _m: self._exported(path, len(ids)), parent=self)
 
     def _exported(self, path: Path, count: int) -> None:
         self.last_export = path
