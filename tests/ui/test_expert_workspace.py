@@ -302,6 +302,12 @@ def test_an_application_package_goes_to_the_recommender_read_only(
     qtbot.waitUntil(lambda: getattr(window, "import_result_dialog", None) is not None, timeout=WAIT)
     assert is_read_only(database, app_id)
     assert "申报包来自申报单位「沈阳智汇」" in window.import_result_dialog.summary.text()
+    window.import_result_dialog.close()
+    # Opened from the applicant's list, it shows read-only, never in the editor.
+    from smedesk.ui.expert.application_viewer import ApplicationViewer
+
+    assert window.open_document(app_id)
+    assert isinstance(window.editor, ApplicationViewer) and "只读" in window.editor.origin.text()
 
 
 def test_a_file_that_is_not_a_package_is_refused_with_its_reason(

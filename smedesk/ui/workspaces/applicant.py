@@ -114,11 +114,18 @@ class ApplicantWorkspace(Workspace):
             if info.in_trash:
                 raise UserError(tr("这份申报在回收站中，请先恢复再打开。"))
             # A document this release cannot read (an unknown field) is refused, not opened.
-            editor = EditorWidget(self.ctx, doc_id, self.editor_page)
+            editor: QWidget
+            if self._imported(doc_id):
+                # Someone else's application that came in a package: shown, never edited.
+                from smedesk.ui.expert.application_viewer import ApplicationViewer
+
+                editor = ApplicationViewer(self.ctx, doc_id, self.editor_page)
+            else:
+                editor = EditorWidget(self.ctx, doc_id, self.editor_page)
+                editor.title_changed.connect(self._set_doc_title)
         except UserError as exc:
             self.ctx.runner.failed.emit(exc.message)
             return False
-        editor.title_changed.connect(self._set_doc_title)
         self.editor = editor
         self.current_doc_id = doc_id
         self._doc_title = info.title
@@ -128,6 +135,13 @@ class ApplicantWorkspace(Workspace):
         self.title_changed.emit()
         self.status_message.emit(tr("已打开「{title}」").format(title=info.title))
         return True
+
+    def _imported(self, doc_id: str) -> bool:
+        """True for an application imported from a package (read-only on this machine)."""
+        from smedesk.store.imports import is_read_only
+
+        database = self.ctx.extras.get("database")
+        return database is not None and is_read_only(database, doc_id)  # type: ignore[arg-type]
 
     def flush_editor(self) -> bool:
         """Store the open editor's pending edits now (before closing or switching)."""
