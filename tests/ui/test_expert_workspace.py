@@ -322,3 +322,36 @@ def test_a_file_that_is_not_a_package_is_refused_with_its_reason(
     assert open_package_in_window(window, bogus) is None
     assert window.current.ROLE == "applicant"
     assert len(messages) == 1 and "不是有效的 smedesk 包" in messages[0]
+
+
+def test_the_package_button_suggests_a_file_named_after_the_application(
+    qtbot: Any,
+    expert_window: Callable[..., MainWindow],
+    store: DocumentStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    report = reports.shenyang_information_platform()
+    data, _ = document_bytes(report)
+    doc_id = store.create(
+        report.kind, "沈阳智汇/2025 · 申请报告", data,
+        scheme_id=report.scheme.id, scheme_version=report.scheme.version, author="申报人",
+    )  # fmt: skip
+    asked: list[str] = []
+
+    def save_as(_parent: Any, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(tmp_path / Path(suggested).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    window = expert_window("applicant")
+    applicant = window.applicant
+    assert window.open_document(doc_id)
+    applicant.package_button.click()  # from the open editor's bar
+    qtbot.waitUntil(lambda: applicant.last_package is not None, timeout=WAIT)
+    # Named after the application; the slash no file system takes is replaced.
+    assert Path(asked[0]).name == "沈阳智汇-2025 · 申请报告.smedesk"
+    assert applicant.last_package == tmp_path / "沈阳智汇-2025 · 申请报告.smedesk"
+    assert open_package(applicant.last_package).manifest.documents[0].doc_id == doc_id

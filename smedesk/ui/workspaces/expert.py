@@ -161,7 +161,13 @@ class ExpertWorkspace(Workspace):
         return [*actions, back]
 
     def open_document(self, doc_id: str) -> bool:
-        kind = self.ctx.store.get(doc_id).kind
+        from smedesk.store import StoreError
+
+        try:
+            kind = self.ctx.store.get(doc_id).kind
+        except StoreError as exc:
+            self.ctx.runner.failed.emit(exc.message)
+            return False
         if kind == "expert-opinion":
             self.open_sheet(doc_id)
             return True
