@@ -53,19 +53,28 @@ def model_of(data: dict[str, Any]) -> Any:
     return type(parse_document(data))
 
 
-def field_label(model: Any, path: str) -> str:
-    """The field's label from the model («资产总额（form.basic.total_assets）»), else the path."""
+def field_spec(model: Any, path: str) -> Any:
     from smedesk.forms.walk import spec_at
 
-    spec = spec_at(model, path)
+    return spec_at(model, path) if model is not None else None
+
+
+def field_label(spec: Any, path: str) -> str:
+    """The field's label from the model («资产总额（form.basic.total_assets）»), else the path."""
     return f"{spec.label}（{path}）" if spec is not None else path
 
 
-def shown(value: Any) -> str:
+def shown(value: Any, spec: Any = None) -> str:
+    """A JSON value as the user reads it: 是/否, a choice's label, text; JSON for the rest."""
     if value is None:
         return tr("（无）")
-    if isinstance(value, str):
-        return value
+    if isinstance(value, bool):
+        return "是" if value else "否"  # document values are Chinese, as on the forms
+    for choice in getattr(spec, "choices", ()) or ():
+        if getattr(choice, "value", None) == value:
+            return str(getattr(choice, "label", value))
+    if isinstance(value, str | int | float):
+        return str(value)
     return json.dumps(value, ensure_ascii=False)[:500]
 
 
@@ -169,13 +178,19 @@ class ImportResultDialog(QDialog):
     def _conflict_box(self) -> QGroupBox:
         box = QGroupBox(tr("与本机内容不同的文档"), self)
         self.conflict_list = QListWidget(box)
+        self.conflict_list.setWordWrap(True)
         for doc in self.imported.conflicts:
             self.conflict_list.addItem(doc.title)
+            item = self.conflict_list.item(self.conflict_list.count() - 1)
+            if item is not None:
+                item.setToolTip(doc.title)
         self.conflict_list.currentRowChanged.connect(self._show_conflict)
         self.diff = QTableWidget(0, 3, box)
         self.diff.setHorizontalHeaderLabels([tr("字段"), tr("本机版本"), tr("包中版本")])
         self.diff.setWordWrap(True)
         _read_only(self.diff)
+        # Rows follow their wrapped text at the table's real width (known only once shown).
+        self.diff.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.keep_button = QPushButton(tr("保留本机版本"), box)
         self.take_button = QPushButton(tr("采用包中版本"), box)
         self.keep_button.clicked.connect(self.keep_local)
@@ -208,10 +223,16 @@ class ImportResultDialog(QDialog):
         self.diff.setRowCount(len(changes))
         model = model_of(doc.data) if doc is not None else None
         for row, change in enumerate(changes):
-            cells = (field_label(model, change.path), shown(change.old), shown(change.new))
+            spec = field_spec(model, change.path)
+            cells = (
+                field_label(spec, change.path),
+                shown(change.old, spec),
+                shown(change.new, spec),
+            )
             for column, text in enumerate(cells):
-                self.diff.setItem(row, column, QTableWidgetItem(text))
-        self.diff.resizeRowsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.diff.setItem(row, column, item)
         self._update_choice()
 
     def _update_choice(self) -> None:

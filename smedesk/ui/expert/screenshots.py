@@ -82,11 +82,14 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
     packages = review_packages(folder)
     window.set_role("expert")
     workspace = window.workspace("expert")
+    package_of: dict[str, Path] = {}  # sheet id → the review package it came in
     for path in packages:
         workspace.import_path(path)
         _drain(ctx.runner)
         if workspace.result_dialog is not None:
             workspace.result_dialog.close()
+            for doc in workspace.result_dialog.imported.documents:
+                package_of[doc.doc_id] = path
     last_import = workspace.result_dialog
     by_applicant = {i.applicant_name: i.opinion_id for i in workspace.items}
     ids = list(by_applicant.values())
@@ -146,6 +149,13 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
         last_import.show()
         shooter.shoot(last_import, "expert-import-result")
         last_import.close()
+    # The same review package again, after the sheet was filled and signed: it differs.
+    workspace.import_path(package_of[ids[0]])
+    _drain(ctx.runner)
+    if workspace.result_dialog is not None:
+        shooter.shoot(workspace.result_dialog, "expert-import-conflict")
+        workspace.result_dialog.close()
+        _drain(ctx.runner)
     # The smallest laptop screen the program is made for: nothing may be cut off.
     size = window.size()
     window.resize(1280, 720)
