@@ -2,7 +2,7 @@
 (or not) before a sheet opens, fill, sign and export the opinion package; the applicant's
 «导出申报包…»; a .smedesk file routed to the right workspace.
 
-Nothing races the clock: each step waits on a state (``qtbot.waitUntil``) that the
+Nothing races the clock: each step waits on a state (``wait``: ``qtbot.waitUntil``) that the
 operation it started sets when it has finished.
 """
 
@@ -58,6 +58,10 @@ def expert_window(
         ctx.extras[DATABASE] = database
         window = MainWindow(ctx)
         qtbot.addWidget(window)
+        # A failure would open a modal box and hang the test: collect it and fail instead.
+        window.runner.failed.disconnect()
+        window.failures = []  # type: ignore[attr-defined]
+        window.runner.failed.connect(window.failures.append)  # type: ignore[attr-defined]
         window.show()
         qtbot.waitExposed(window)
         return window
@@ -65,11 +69,18 @@ def expert_window(
     return make
 
 
+def wait(qtbot: Any, widget: Any, condition: Callable[[], object]) -> None:
+    """Wait until ``condition`` holds; fail at once with the message if an operation failed."""
+    failures = getattr(widget.window(), "failures", [])
+    qtbot.waitUntil(lambda: bool(failures) or bool(condition()), timeout=WAIT)
+    assert not failures, failures
+
+
 def _imported(qtbot: Any, window: MainWindow, package: Path) -> Any:
     workspace = window.workspace("expert")
     workspace.import_path(package)
-    qtbot.waitUntil(lambda: workspace.result_dialog is not None, timeout=WAIT)
-    qtbot.waitUntil(lambda: workspace.inbox.table.rowCount() == 1, timeout=WAIT)
+    wait(qtbot, window, lambda: workspace.result_dialog is not None)
+    wait(qtbot, window, lambda: workspace.inbox.table.rowCount() == 1)
     return workspace
 
 
@@ -93,7 +104,7 @@ def test_importing_a_review_package_fills_the_inbox(
     viewer = workspace.viewer
     assert "只读" in viewer.origin.text() and "评审包" in viewer.origin.text()
     assert viewer.sections.topLevelItemCount() > 0
-    qtbot.waitUntil(lambda: viewer.findings is not None, timeout=WAIT)
+    wait(qtbot, window, lambda: viewer.findings is not None)
     assert viewer.check.topLevelItemCount() == len(viewer.findings) > 0
 
 
@@ -112,7 +123,7 @@ def test_declaring_a_conflict_closes_the_sheet(
         group.button(1).click()
     dialog._groups["no_shareholding"].button(0).click()
     dialog.conflict_button.click()
-    qtbot.waitUntil(lambda: workspace.inbox.table.item(0, 3).text() == "已回避", timeout=WAIT)
+    wait(qtbot, window, lambda: workspace.inbox.table.item(0, 3).text() == "已回避")
     assert workspace.sheet is None and workspace.stack.currentWidget() is workspace.inbox_page
     assert "已回避 1" in workspace.inbox.summary.text()
     # Asking again does not open it: the sheet is closed.
@@ -136,7 +147,7 @@ def test_a_reimported_sheet_that_differs_is_shown_field_by_field(
     filled_version = store.version(opinion_id)
     workspace.result_dialog = None
     workspace.import_path(review_package)  # the same package again: the blank sheet differs
-    qtbot.waitUntil(lambda: workspace.result_dialog is not None, timeout=WAIT)
+    wait(qtbot, window, lambda: workspace.result_dialog is not None)
     dialog = workspace.result_dialog
     assert not dialog.conflict_box.isHidden() and dialog.conflict_list.count() == 1
     fields = [dialog.diff.item(r, 0).text() for r in range(dialog.diff.rowCount())]
@@ -146,7 +157,7 @@ def test_a_reimported_sheet_that_differs_is_shown_field_by_field(
     assert dialog.diff.item(row, 2).text() == "（无）"
     assert store.version(opinion_id) == filled_version  # nothing overwritten silently
     dialog.take_button.click()
-    qtbot.waitUntil(lambda: dialog.choices.get(opinion_id) == "incoming", timeout=WAIT)
+    wait(qtbot, window, lambda: dialog.choices.get(opinion_id) == "incoming")
     assert dialog.choice_label.text() == "已采用包中版本" and not dialog.keep_button.isEnabled()
     restored = parse_document(store.get(opinion_id).data)
     assert restored.overall_opinion is None  # type: ignore[attr-defined]
@@ -183,7 +194,7 @@ def test_cancelling_an_import_leaves_the_inbox_empty(
     assert entered.wait(WAIT / 1000)
     handles[0].cancel()
     gate.set()
-    qtbot.waitUntil(lambda: cancelled == [True], timeout=WAIT)
+    wait(qtbot, window, lambda: cancelled == [True])
     assert workspace.result_dialog is None
     assert store.list(kind="expert-opinion") == [] and store.list() == []
 
@@ -199,7 +210,7 @@ def _fill(qtbot: Any, workspace: Any, store: DocumentStore) -> str:
     editor.overall.setPlainText("服务能力较强，材料真实完整。")
     editor.conclusion_group.button(0).click()
     # Autosaved on the next turn of the event loop, based on the version it read.
-    qtbot.waitUntil(lambda: not sheet.autosaver.pending, timeout=WAIT)
+    wait(qtbot, sheet, lambda: not sheet.autosaver.pending)
     assert store.version(opinion_id) > before
     saved = parse_document(store.get(opinion_id).data)
     assert saved.criteria[0].comment == "数据与营业执照一致"  # type: ignore[attr-defined]
@@ -222,7 +233,7 @@ def test_fill_sign_and_export_the_opinion_package(
     for group in dialog._groups.values():
         group.button(1).click()
     dialog.open_button.click()
-    qtbot.waitUntil(lambda: workspace.sheet is not None, timeout=WAIT)
+    wait(qtbot, window, lambda: workspace.sheet is not None)
     opinion_id = _fill(qtbot, workspace, store)
     assert [i.state_label for i in expert_inbox(store)] == ["评审中"]
     sheet = workspace.sheet
@@ -230,13 +241,13 @@ def test_fill_sign_and_export_the_opinion_package(
     assert "签名板" in sheet.status.text() and not sheet.signing
     sheet.editor.pad.set_strokes(STROKES)
     sheet.sign_button.click()
-    qtbot.waitUntil(lambda: sheet.document().signed, timeout=WAIT)
+    wait(qtbot, window, lambda: sheet.document().signed)
     assert not sheet.editor.sign_button.isEnabled()  # shown read-only once signed
     workspace.show_inbox()
-    qtbot.waitUntil(lambda: workspace.inbox.table.item(0, 3).text() == "已签署", timeout=WAIT)
+    wait(qtbot, window, lambda: workspace.inbox.table.item(0, 3).text() == "已签署")
     workspace.export_to(tmp_path / "意见包-王建国")
-    qtbot.waitUntil(lambda: workspace.last_export is not None, timeout=WAIT)
-    qtbot.waitUntil(lambda: workspace.inbox.table.item(0, 3).text() == "已发送", timeout=WAIT)
+    wait(qtbot, window, lambda: workspace.last_export is not None)
+    wait(qtbot, window, lambda: workspace.inbox.table.item(0, 3).text() == "已发送")
     package = tmp_path / "意见包-王建国.smedesk"
     assert workspace.last_export == package and open_package(package).manifest.kind == "opinion"
     # The recommender's side verifies the signatures and finds the sheet.
@@ -257,11 +268,11 @@ def test_the_applicant_exports_an_application_package(
     )  # fmt: skip
     window = expert_window("applicant")
     applicant = window.applicant
-    qtbot.waitUntil(lambda: applicant.list_page.select(doc_id), timeout=WAIT)
+    wait(qtbot, window, lambda: applicant.list_page.select(doc_id))
     assert applicant.package_target() == doc_id  # the selected one, with no editor open
     assert "导出申报包…" in [a.text() for a in applicant.menu_actions()]
     applicant.export_package(doc_id, tmp_path / "沈阳智汇 · 申请报告")
-    qtbot.waitUntil(lambda: applicant.last_package is not None, timeout=WAIT)
+    wait(qtbot, window, lambda: applicant.last_package is not None)
     assert applicant.last_package == tmp_path / "沈阳智汇 · 申请报告.smedesk"
     manifest = open_package(applicant.last_package).manifest
     assert manifest.kind == "application" and manifest.creator.name == EXPERT
@@ -275,7 +286,7 @@ def test_a_review_package_opened_from_the_file_manager_goes_to_the_inbox(
     window = expert_window("applicant")
     assert open_package_in_window(window, review_package) == "expert"
     assert window.current.ROLE == "expert"
-    qtbot.waitUntil(lambda: window.workspace("expert").inbox.table.rowCount() == 1, timeout=WAIT)
+    wait(qtbot, window, lambda: window.workspace("expert").inbox.table.rowCount() == 1)
 
 
 def test_an_application_package_goes_to_the_recommender_read_only(
@@ -299,7 +310,7 @@ def test_an_application_package_goes_to_the_recommender_read_only(
     window = expert_window("expert")
     assert open_package_in_window(window, package) == "recommender"
     assert window.current.ROLE == "recommender"
-    qtbot.waitUntil(lambda: getattr(window, "import_result_dialog", None) is not None, timeout=WAIT)
+    wait(qtbot, window, lambda: getattr(window, "import_result_dialog", None) is not None)
     assert is_read_only(database, app_id)
     assert "申报包来自申报单位「沈阳智汇」" in window.import_result_dialog.summary.text()
     window.import_result_dialog.close()
@@ -350,7 +361,7 @@ def test_the_package_button_suggests_a_file_named_after_the_application(
     applicant = window.applicant
     assert window.open_document(doc_id)
     applicant.package_button.click()  # from the open editor's bar
-    qtbot.waitUntil(lambda: applicant.last_package is not None, timeout=WAIT)
+    wait(qtbot, window, lambda: applicant.last_package is not None)
     # Named after the application; the slash no file system takes is replaced.
     assert Path(asked[0]).name == "沈阳智汇-2025 · 申请报告.smedesk"
     assert applicant.last_package == tmp_path / "沈阳智汇-2025 · 申请报告.smedesk"

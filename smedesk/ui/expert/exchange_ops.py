@@ -21,6 +21,7 @@ from smedesk.ui.operations import Operation, Reporter
 if TYPE_CHECKING:
     from smedesk.exchange import ImportResult
     from smedesk.export.package import Manifest
+    from smedesk.forms.opinion import ExpertOpinion
     from smedesk.forms.strokes import Stroke
     from smedesk.store import Database
     from smedesk.ui.context import AppContext
@@ -55,6 +56,27 @@ def package_file_name(title: str, suffix: str = ".smedesk") -> str:
 def with_suffix(path: Path) -> Path:
     """``path`` ending in ``.smedesk`` (added when the user typed a name without it)."""
     return path if path.suffix == ".smedesk" else path.with_name(path.name + ".smedesk")
+
+
+def opinion_package_name(expert: str) -> str:
+    """«意见包-王建国-20250618.smedesk»: who sent it and when, at a glance."""
+    import datetime as dt
+
+    return package_file_name(
+        tr("意见包-{expert}-{date}").format(expert=expert, date=f"{dt.date.today():%Y%m%d}")
+    )
+
+
+def load_sheet(store: Any, opinion_id: str) -> ExpertOpinion:
+    """The stored opinion sheet ``opinion_id`` (a ``StoreError`` if it is not there)."""
+    from smedesk.exchange.errors import ExchangeError
+    from smedesk.forms import parse_document
+    from smedesk.forms.opinion import ExpertOpinion
+
+    doc = parse_document(store.get(opinion_id).data)
+    if not isinstance(doc, ExpertOpinion):
+        raise ExchangeError(tr("这份文档不是专家评审意见表。"))
+    return doc
 
 
 def _trust(ctx: AppContext) -> Any:

@@ -266,22 +266,20 @@ class ExpertWorkspace(Workspace):
     def open_sheet(self, opinion_id: str) -> None:
         """Open a sheet: the 回避声明 first (unless it was made, or the sheet is signed)."""
         from smedesk.exchange.signing import conflict_declared
-        from smedesk.forms import parse_document
         from smedesk.ui.expert.conflict_dialog import ConflictDeclarationDialog
+        from smedesk.ui.expert.exchange_ops import load_sheet
 
-        doc = parse_document(self.ctx.store.get(opinion_id).data)
-        if conflict_declared(doc):  # type: ignore[arg-type]
+        doc = load_sheet(self.ctx.store, opinion_id)
+        if conflict_declared(doc):
             self.status_message.emit(tr("您已声明回避，此意见表已关闭。"))
             return
-        if doc.signed or doc.conflict.clear:  # type: ignore[attr-defined]
+        if doc.signed or doc.conflict.clear:
             self._show_sheet(opinion_id)
             return
-        dialog = ConflictDeclarationDialog(
-            doc.applicant_name or tr("（未填申报单位）"),  # type: ignore[attr-defined]
-            doc.conflict,  # type: ignore[attr-defined]
-            self,
-        )
+        applicant = doc.applicant_name or tr("（未填申报单位）")
+        dialog = ConflictDeclarationDialog(applicant, doc.conflict, self)
         dialog.accepted.connect(lambda: self._declared(opinion_id, dialog))
+        dialog.rejected.connect(lambda: setattr(self, "declaration_dialog", None))
         self.declaration_dialog = dialog
         dialog.open()
 
@@ -370,9 +368,7 @@ class ExpertWorkspace(Workspace):
         return [i for i in self.items if i.state in READY_TO_SEND]
 
     def choose_export(self) -> None:
-        import datetime as dt
-
-        from smedesk.ui.expert.exchange_ops import PACKAGE_FILTER, package_file_name
+        from smedesk.ui.expert.exchange_ops import PACKAGE_FILTER, opinion_package_name
 
         ready = self.ready_to_send()
         if not ready:
@@ -380,11 +376,7 @@ class ExpertWorkspace(Workspace):
                 tr("没有可导出的意见表：请先签署意见表（或声明回避）后再导出意见包。")
             )
             return
-        name = package_file_name(
-            tr("意见包-{expert}-{date}").format(
-                expert=self._expert_name(ready[0].opinion_id), date=f"{dt.date.today():%Y%m%d}"
-            )
-        )
+        name = opinion_package_name(self._expert_name(ready[0].opinion_id))
         path, _ = QFileDialog.getSaveFileName(
             self, tr("导出意见包"), str(Path.home() / name), tr(PACKAGE_FILTER)
         )
@@ -392,9 +384,9 @@ class ExpertWorkspace(Workspace):
             self.export_to(Path(path))
 
     def _expert_name(self, opinion_id: str) -> str:
-        from smedesk.forms import parse_document
+        from smedesk.ui.expert.exchange_ops import load_sheet
 
-        return str(getattr(parse_document(self.ctx.store.get(opinion_id).data), "expert_name", ""))
+        return load_sheet(self.ctx.store, opinion_id).expert_name or ""
 
     def export_to(self, path: Path) -> None:
         """Export every signed (or declared) sheet not yet sent into one signed 意见包."""
