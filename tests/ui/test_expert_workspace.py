@@ -366,3 +366,39 @@ def test_the_package_button_suggests_a_file_named_after_the_application(
     assert Path(asked[0]).name == "沈阳智汇-2025 · 申请报告.smedesk"
     assert applicant.last_package == tmp_path / "沈阳智汇-2025 · 申请报告.smedesk"
     assert open_package(applicant.last_package).manifest.documents[0].doc_id == doc_id
+
+
+def test_started_as_the_expert_the_inbox_waits_for_the_store(
+    qtbot: Any, settings_path: Path
+) -> None:
+    """As app.run() starts: the window (expert role) first, then the store opens on the
+    store lane; the inbox's read must queue behind the opening, not block ahead of it."""
+    from typing import cast
+
+    from smedesk.ui.app import _PendingStore, _StoreOpening
+    from smedesk.ui.operations import Operation
+
+    opening = _StoreOpening()
+    ctx = AppContext(
+        cast(DocumentStore, _PendingStore(opening)), open_settings(settings_path), role="expert"
+    )
+    window = MainWindow(ctx, store_pending=True)
+    qtbot.addWidget(window)
+    window.show()
+
+    def opened(store: DocumentStore) -> None:
+        ctx.store = store
+        ctx.extras[DATABASE] = opening.database
+        window.store_ready()
+
+    ctx.runner.run(Operation("open", opening.open), on_success=opened)
+    workspace = window.workspace("expert")
+    try:
+        qtbot.waitUntil(lambda: DATABASE in ctx.extras and not ctx.runner.busy, timeout=WAIT)
+        assert workspace.inbox.summary.text().startswith("共 0 份意见表")
+        assert not workspace.inbox.empty.isHidden()
+    finally:
+        opening.ready.set()  # had the read blocked the lane, this frees it (test ends, no hang)
+        ctx.runner.wait()
+        if opening.database is not None:
+            opening.database.close()

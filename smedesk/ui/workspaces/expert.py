@@ -63,7 +63,11 @@ class ExpertWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.reload()
+        # Not now: at start-up this workspace is built before the store's opening is queued
+        # on the store lane, and a read queued ahead of it would wait for it forever.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.reload)
 
     # building ---------------------------------------------------------------------------------
 
