@@ -240,6 +240,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from smedesk.ui.backup_timer import start_backup_timer
 
         ctx.store = store
+        ctx.extras["database"] = opening.database  # package imports mark documents with it
         window.store_ready()
         start_backup_timer(window, store, runner=ctx.runner)
 

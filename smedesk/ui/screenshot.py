@@ -3,7 +3,8 @@
 Used by ``smedesk screenshot DIR``: a throw-away database and settings file are filled with
 demo applications, the main window is shown at 1366×768, and each screen is grabbed: the
 list (and its trash), the new-application and settings dialogs, the other roles' pages, and
-every page of the editor for a demo application, with its self-check panel.
+every page of the editor for a demo application, with its self-check panel; then the
+expert's screens (``expert/screenshots.py``): inbox, 回避声明, opinion sheet, signature pad.
 """
 
 from __future__ import annotations
@@ -191,6 +192,9 @@ def render_screenshots(out_dir: Path, *, language: str = "zh_CN") -> list[Path]:
             window.show()
             shooter = Shooter(out_dir)
             _shoot_window(shooter, window, ids[0])
+            from smedesk.ui.expert.screenshots import shoot_expert
+
+            shoot_expert(shooter, window, database, Path(tmp))
             window.close()
             window.deleteLater()
             _settle()

@@ -110,6 +110,13 @@ def test_screenshot_command_writes_pngs(tmp_path, language):
     files = sorted(p.name for p in out.glob("*.png"))
     assert "01-main-window-list.png" in files
     assert any("settings-dialog" in name for name in files)
+    shown = {name[3:-4] for name in files}  # "27-expert-declaration.png" → "expert-declaration"
+    assert {
+        "expert-inbox",
+        "expert-declaration",
+        "expert-opinion-sheet",
+        "expert-signature-pad",
+    } <= shown
     from PySide6.QtGui import QImage
 
     image = QImage(str(out / "01-main-window-list.png"))

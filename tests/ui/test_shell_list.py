@@ -240,10 +240,14 @@ def test_double_click_opens_the_editor(qtbot, make_window, store):
 
 def test_other_roles_show_what_is_planned(qtbot, make_window):
     window = make_window()
-    qtbot.mouseClick(window.role_buttons["expert"], Qt.MouseButton.LeftButton)
-    assert window.current.ROLE == "expert"
+    qtbot.mouseClick(window.role_buttons["recommender"], Qt.MouseButton.LeftButton)
+    assert window.current.ROLE == "recommender"
     assert "计划中" in window.current.plan_title.text()
-    assert "回避声明" in window.current.plan_text.text()
-    assert window.ctx.role == "expert"
+    assert "专家" in window.current.plan_text.text()
+    assert window.ctx.role == "recommender"
+    # The expert's workspace is built: its inbox, empty, says how to fill it.
+    qtbot.mouseClick(window.role_buttons["expert"], Qt.MouseButton.LeftButton)
+    assert window.current.ROLE == "expert" and window.ctx.role == "expert"
+    assert "评审包" in window.current.inbox.empty.text()
     qtbot.mouseClick(window.role_buttons["applicant"], Qt.MouseButton.LeftButton)
     assert window.applicant.stack.currentWidget() is window.list_page

@@ -68,7 +68,8 @@ class ExpertInbox(QWidget):
         layout.setSpacing(SPACING)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        # With no rows the table hides: the message takes the space, from the top.
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         self.set_items([])
 
     def set_items(self, items: Sequence[InboxItem]) -> None:
