@@ -115,6 +115,11 @@ class SettingsDialog(QDialog):
                 note.setObjectName("mutedText")
                 note.setWordWrap(True)
                 form.addRow("", note)
+        # The database section is not a plain key/value row (password, keyring): its own box.
+        from smedesk.ui.database_settings import DatabaseSettingsBox
+
+        self.database_box = DatabaseSettingsBox(settings, self)
+        layout.addWidget(self.database_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -162,6 +167,15 @@ class SettingsDialog(QDialog):
             editor.setText(str(value))
 
     def accept(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from smedesk.store.errors import StoreError
+
+        try:
+            self.database_box.apply()
+        except StoreError as exc:
+            QMessageBox.warning(self, tr("设置未保存"), exc.message)
+            return
         for key, value in self.values().items():
             self.settings.setValue(key, value)
         self.settings.sync()
