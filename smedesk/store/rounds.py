@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smedesk.forms.enums import AuthorityType
+from smedesk.rounds.draw import MINIMUM, Draw, draw, new_seed
 from smedesk.rounds.model import Entry, Round
 from smedesk.rounds.procedure import ProcedureError, State, check_move, is_creation
 from smedesk.store.errors import StoreError
@@ -210,6 +211,28 @@ class RoundStore:
         if entry is None:
             raise StoreError("这份申请不在这一轮推荐中。")
         return entry
+
+    # the survey's random draw --------------------------------------------------------------
+
+    def draw(self, round_id: str, doc_id: str, *, author: str, seed: int | None = None,
+             count: int = MINIMUM) -> Draw:  # fmt: skip
+        """Draw firms from the application's served list and record the draw on the round.
+
+        The record (seed, the list's SHA-256, the rows drawn, the document version) lets
+        anyone repeat it: ``smedesk.rounds.draw.verify``. DrawError (a UserError) when the
+        list has fewer than 10 firms; nothing is recorded then.
+        """
+        document = self.documents.get(doc_id)
+        served = [r for r in document.data.get("served_enterprises") or [] if isinstance(r, dict)]
+        made = draw(served, new_seed() if seed is None else seed, count)
+        self.record(round_id, doc_id, "draw", {**made.as_json(), "version": document.version},
+                    author=author)  # fmt: skip
+        return made
+
+    def draws(self, round_id: str, doc_id: str) -> list[dict[str, Any]]:
+        """The recorded draws of one application, oldest first."""
+        return [e["detail"] | {"author": e["author"], "at": e["at"]}
+                for e in self.events(round_id, doc_id, "draw")]  # fmt: skip
 
     # events ------------------------------------------------------------------------------
 
