@@ -49,9 +49,10 @@ def difference(a: Any, b: Any) -> float:
 def qr_codes(image: Any) -> tuple[str, ...]:
     import zxingcpp
 
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
     out = []
-    for code in found:
+    for code in zxingcpp.read_barcodes(image):
+        if code.format != zxingcpp.BarcodeFormat.QRCode:
+            continue
         try:
             out.append(bytes(code.bytes).decode("utf-8"))  # the exporter writes UTF-8 bytes
         except UnicodeDecodeError:
