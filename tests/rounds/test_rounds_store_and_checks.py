@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from smedesk.forms.enums import AuthorityType
@@ -11,9 +9,9 @@ from smedesk.rounds.checks import double_channel_flags, rule_flags, shared_firm_
 from smedesk.rounds.procedure import State
 from smedesk.schemes import load_scheme
 from smedesk.store import StoreError
-from smedesk.store.rounds import RoundStore, add_application_to_round
+from smedesk.store.rounds import RoundStore
 
-from support.round_fixtures import application, store_application
+from support.round_fixtures import application, six_applicant_round, store_application
 
 GOOD = "statement"
 
@@ -33,33 +31,7 @@ def recommend(rounds: RoundStore, round_id: str, doc_id: str, summary_row: dict[
 
 def test_round_flags_exactly_the_problem_applications(rounds: RoundStore) -> None:
     """Six applicants: over quota, forbidden name, double channel, shared firms — and two clean."""
-    documents = rounds.documents
-    province = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
-                                   AuthorityType.PROVINCE, dt.date(2019, 7, 10), author="王科员")  # fmt: skip
-    association = rounds.create_round("miit-2019-call", 2019, "中国中小企业国际合作协会",
-                                      AuthorityType.ASSOCIATION, author="协会")  # fmt: skip
-    specs = [  # name, uscc, served firms, summary row
-        ("沈阳甲信息服务有限公司", "91210100A000000001", range(0, 160), row("沈阳中小企业信息服务平台")),
-        ("大连乙科技服务有限公司", "91210200A000000002", range(150, 320), row("大连科技服务平台", city="大连市")),
-        ("鞍山丙服务中心", "91210300A000000003", range(1000, 1160), row("鞍山创业服务平台", city="鞍山市")),
-        ("抚顺丁咨询有限公司", "91210400A000000004", range(2000, 2160), row("抚顺培训服务平台", city="抚顺市")),
-        ("本溪戊服务有限公司", "91210500A000000005", range(3000, 3160), row("本溪融资服务平台", city="本溪市")),
-        ("丹东己科技有限公司", "91210600A000000006", range(4000, 4160),
-         row("中国丹东示范服务平台", quota="special-carrier", city="丹东市")),
-    ]  # fmt: skip
-    ids = []
-    for name, uscc, served, summary_row in specs:
-        doc_id = store_application(documents, application(name, uscc, served))
-        entry = add_application_to_round(documents, province.id, doc_id)
-        assert entry.state is State.RECEIVED and entry.uscc == uscc
-        recommend(rounds, province.id, doc_id, summary_row, name)
-        ids.append(doc_id)
-    # The association recommends 鞍山丙 too (same 统一社会信用代码, its own copy of the report).
-    copy_id = store_application(documents, application("鞍山丙服务中心", "91210300A000000003",
-                                                       range(1000, 1160)))  # fmt: skip
-    add_application_to_round(documents, association.id, copy_id)
-    recommend(rounds, association.id, copy_id, row("鞍山创业服务平台"), "鞍山丙服务中心")
-
+    province, ids = six_applicant_round(rounds)
     scheme = load_scheme("miit-2019-call")
     entries = rounds.entries(province.id)
     assert [e.doc_id for e in entries] == ids

@@ -39,3 +39,55 @@ def store_application(store: DocumentStore, data: dict[str, Any]) -> str:
     return store.create("application-report", data["form"]["basic"]["applicant_name"], data,
                         scheme_id="miit-2019-call", scheme_version="2019.1",
                         author="申报单位")  # fmt: skip
+
+
+def summary_row(name: str, quota: str = "provincial-quota", city: str = "沈阳市") -> dict[str, Any]:
+    return {"platform_name": name, "functions": ["information", "training"], "quota": quota,
+            "statement": "面向辽宁中小企业提供信息化与培训服务，年服务企业逾千家。", "city": city}  # fmt: skip
+
+
+#: Six applicants of a province's round: the 5th is over the quota of 4, the 6th has a
+#: forbidden platform name, the 3rd is also recommended by an association, the 1st and 2nd
+#: share 10 served firms.
+SIX = [
+    ("沈阳甲信息服务有限公司", "91210100A000000001", range(0, 160), summary_row("沈阳中小企业信息服务平台")),
+    ("大连乙科技服务有限公司", "91210200A000000002", range(150, 320), summary_row("大连科技服务平台", city="大连市")),
+    ("鞍山丙服务中心", "91210300A000000003", range(1000, 1160), summary_row("鞍山创业服务平台", city="鞍山市")),
+    ("抚顺丁咨询有限公司", "91210400A000000004", range(2000, 2160), summary_row("抚顺培训服务平台", city="抚顺市")),
+    ("本溪戊服务有限公司", "91210500A000000005", range(3000, 3160), summary_row("本溪融资服务平台", city="本溪市")),
+    ("丹东己科技有限公司", "91210600A000000006", range(4000, 4160),
+     summary_row("中国丹东示范服务平台", quota="special-carrier", city="丹东市")),
+]  # fmt: skip
+
+
+def recommend(rounds: Any, round_id: str, doc_id: str, row: dict[str, Any], institution: str,
+              author: str = "王科员") -> None:  # fmt: skip
+    from smedesk.rounds.procedure import State
+
+    rounds.set_row(round_id, doc_id, {**row, "institution_name": institution}, author=author)
+    for state in (State.PRE_REVIEWED, State.WITH_EXPERTS, State.RECOMMENDED):
+        rounds.set_state(round_id, doc_id, state, author=author)
+
+
+def six_applicant_round(rounds: Any, deadline: Any = None) -> tuple[Any, list[str]]:
+    """The province's round of SIX, recommended, plus an association round holding the 3rd."""
+    import datetime as dt
+
+    from smedesk.forms.enums import AuthorityType
+    from smedesk.store.rounds import add_application_to_round
+
+    documents = rounds.documents
+    province = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
+                                   AuthorityType.PROVINCE, deadline or dt.date(2019, 7, 10), author="王科员")  # fmt: skip
+    association = rounds.create_round("miit-2019-call", 2019, "中国中小企业国际合作协会",
+                                      AuthorityType.ASSOCIATION, author="协会")  # fmt: skip
+    ids = []
+    for name, uscc, served, row in SIX:
+        doc_id = store_application(documents, application(name, uscc, served))
+        add_application_to_round(documents, province.id, doc_id)
+        recommend(rounds, province.id, doc_id, row, name)
+        ids.append(doc_id)
+    copy_id = store_application(documents, application(SIX[2][0], SIX[2][1], SIX[2][2]))
+    add_application_to_round(documents, association.id, copy_id)
+    recommend(rounds, association.id, copy_id, SIX[2][3], SIX[2][0], author="协会")
+    return province, ids

@@ -1,0 +1,56 @@
+"""Everything the round screen shows, gathered in one read (on a worker thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from smedesk.rounds.calendar import load_calendar
+from smedesk.rounds.checks import (
+    Flag,
+    SharedFirm,
+    double_channel_flags,
+    rule_flags,
+    shared_firm_flags,
+    shared_firms,
+)
+from smedesk.rounds.deadlines import Deadline, upcoming
+from smedesk.rounds.model import Entry, Round
+from smedesk.schemes import load_scheme
+from smedesk.store.rounds import RoundStore
+
+
+@dataclass(frozen=True)
+class RoundOverview:
+    round: Round
+    entries: list[Entry]
+    flags: list[Flag]
+    shared: list[SharedFirm]
+    deadlines: list[Deadline]
+    draws: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id → latest draw
+    papers: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id → latest check
+
+    def flags_of(self, doc_id: str) -> list[Flag]:
+        return [f for f in self.flags if f.doc_ids and f.doc_ids[0] == doc_id
+                or (f.code != "shared-firm" and doc_id in f.doc_ids)]  # fmt: skip
+
+
+def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOverview:
+    round_ = rounds.get_round(round_id)
+    entries = rounds.entries(round_id)
+    scheme = load_scheme(round_.scheme_id)
+    flags = rule_flags(round_, entries, scheme)
+    flags += double_channel_flags(round_, entries, rounds.all_entries(), scheme)
+    flags += shared_firm_flags(entries)
+    draws: dict[str, dict[str, Any]] = {}
+    papers: dict[str, dict[str, Any]] = {}
+    for event in rounds.events(round_id):
+        if event["action"] == "draw" and event["doc_id"]:
+            draws[event["doc_id"]] = event["detail"] | {"author": event["author"]}
+        elif event["action"] == "paper-check" and event["doc_id"]:
+            papers[event["doc_id"]] = event["detail"] | {"author": event["author"]}
+    return RoundOverview(
+        round_, entries, flags, shared_firms(entries),
+        upcoming(round_, entries, scheme, load_calendar(), today), draws, papers,
+    )  # fmt: skip
