@@ -32,7 +32,7 @@ class RoundOverview:
     papers: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id → latest check
 
     def flags_of(self, doc_id: str) -> list[Flag]:
-        return [f for f in self.flags if f.doc_ids and f.doc_ids[0] == doc_id
+        return [f for f in self.flags if (f.doc_ids and f.doc_ids[0] == doc_id)
                 or (f.code != "shared-firm" and doc_id in f.doc_ids)]  # fmt: skip
 
 

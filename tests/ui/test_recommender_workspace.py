@@ -15,6 +15,7 @@ from smedesk.store.rounds import RoundStore
 from smedesk.ui.app import open_settings
 from smedesk.ui.context import AppContext
 from smedesk.ui.workspaces.recommender import RecommenderWorkspace
+
 from support.round_fixtures import six_applicant_round
 
 
@@ -108,6 +109,7 @@ def test_draw_of_a_short_list_shows_the_chinese_message(
     qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, monkeypatch: Any
 ) -> None:
     from smedesk.forms.enums import AuthorityType
+
     from support.round_fixtures import application, store_application
 
     rounds = RoundStore(store)
