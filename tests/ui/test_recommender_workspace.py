@@ -42,8 +42,12 @@ def workspace(qtbot: Any, store: DocumentStore, settings_path: Path) -> Recommen
     return page
 
 
-def test_round_shows_states_flags_deadlines_draw_and_paper_check(
-    qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, tmp_path: Path
+def test_round_shows_states_flags_deadlines_draw_paper_check_and_submission(
+    qtbot: Any,
+    workspace: RecommenderWorkspace,
+    store: DocumentStore,
+    tmp_path: Path,
+    monkeypatch: Any,
 ) -> None:
     import datetime as dt
 
@@ -103,6 +107,12 @@ def test_round_shows_states_flags_deadlines_draw_and_paper_check(
     assert f"缺少第 {len(reader.pages)} 页" in page.paper_note.text()
     assert page.paper.rowCount() == len(reader.pages) - 1
     shot(workspace, "paper-check")
+
+    monkeypatch.setattr(workspace, "isVisible", lambda: False)  # no modal box in the test
+    workspace.submit(tmp_path / "报送")
+    settle(qtbot, workspace)
+    assert "[√] 推荐汇总表（Excel 与 PDF）：6 个推荐平台" in workspace.last_checklist
+    assert len(list((tmp_path / "报送").glob("0*.pdf"))) == 6
 
 
 def test_draw_of_a_short_list_shows_the_chinese_message(

@@ -60,6 +60,7 @@ class RoundPage(QWidget):
     advance_requested = Signal(str)  # doc id
     draw_requested = Signal(str)
     paper_requested = Signal(str)
+    submit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +78,12 @@ class RoundPage(QWidget):
         self.advance_button = QPushButton(tr("推进状态…"))
         self.draw_button = QPushButton(tr("随机抽取服务企业"))
         self.paper_button = QPushButton(tr("核对纸质材料…"))
+        self.submit_button = QPushButton(tr("生成报送材料…"))
+        self.submit_button.setObjectName("primaryButton")
         for button in (self.add_button, self.advance_button, self.draw_button, self.paper_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
         layout.addLayout(buttons)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -100,6 +104,7 @@ class RoundPage(QWidget):
         self.tabs.addTab(self._with_note(self.draw_note, self.draw), tr("随机抽样"))
         self.tabs.addTab(self._with_note(self.paper_note, self.paper), tr("纸质材料核对"))
         self.add_button.clicked.connect(self.add_requested)
+        self.submit_button.clicked.connect(self.submit_requested)
         self.advance_button.clicked.connect(lambda: self._emit_for(self.advance_requested))
         self.draw_button.clicked.connect(lambda: self._emit_for(self.draw_requested))
         self.paper_button.clicked.connect(lambda: self._emit_for(self.paper_requested))

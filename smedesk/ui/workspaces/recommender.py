@@ -48,6 +48,7 @@ class RecommenderWorkspace(Workspace):
 
         self.round_id: str | None = None
         self.last_failure = ""
+        self.last_checklist = ""
         outer = QHBoxLayout(self)
         outer.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         splitter = QSplitter()
@@ -85,6 +86,7 @@ class RecommenderWorkspace(Workspace):
         self.page.advance_requested.connect(self.advance)
         self.page.draw_requested.connect(self.draw)
         self.page.paper_requested.connect(self.check_paper)
+        self.page.submit_requested.connect(self.submit)
         ctx.events.changes_applied.connect(lambda _changes: self.refresh())
 
     def window_title(self) -> str:
@@ -267,3 +269,32 @@ class RecommenderWorkspace(Workspace):
     def _after_paper(self) -> None:
         self.page.tabs.setCurrentIndex(4)
         self.refresh()
+
+    def submit(self, folder: Path | None = None) -> None:
+        """Write the round's submission (summary, workbook, bound PDFs, checklist) to a folder."""
+        round_id = self.round_id
+        if round_id is None:
+            return
+        if folder is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen = QFileDialog.getExistingDirectory(self, tr("选择保存报送材料的文件夹"))
+            if not chosen:
+                return
+            folder = Path(chosen) / tr("报送材料")
+        target = folder
+
+        def work(reporter: Any) -> Any:
+            from smedesk.store.round_submission import submit_round
+
+            return submit_round(self._rounds(), round_id, target, reporter)
+
+        def done(checklist: Any) -> None:
+            self.last_checklist = checklist.text()
+            self.status_message.emit(tr("报送材料已生成：{path}").format(path=target))
+            if self.isVisible():
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.information(self, tr("报送材料已生成"), self.last_checklist)
+
+        self._run(tr("正在生成报送材料…"), work, done, long=True, lane="export")
