@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,8 +54,10 @@ class DatabaseSettingsBox(QGroupBox):
 
         self.settings = settings
         address = ServerAddress.from_url(configured_url(settings))
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
         form.setSpacing(spacing.SPACING)
+        outer.addLayout(form)
         self.local = QRadioButton(tr("本机数据文件（一人使用）"))
         self.server = QRadioButton(tr("共享的 PostgreSQL 数据库服务器（多人同时处理一轮推荐）"))
         group = QButtonGroup(self)
@@ -68,12 +72,18 @@ class DatabaseSettingsBox(QGroupBox):
         self.user = QLineEdit(address.user if address else "")
         self.password = QLineEdit(stored_password(address) or "" if address else "")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for label, editor in (
-            (tr("服务器地址"), self.host), (tr("端口"), self.port),
-            (tr("数据库名称"), self.database), (tr("用户名"), self.user),
-            (tr("密码"), self.password),
-        ):  # fmt: skip
-            form.addRow(label, editor)
+        # Two fields a row: the settings dialog must still fit a 768-pixel-high screen.
+        self.port.setMaximumWidth(80)
+        for label, first, second_label, second in (
+            (tr("服务器地址"), self.host, tr("端口"), self.port),
+            (tr("数据库名称"), self.database, tr("用户名"), self.user),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(first, 1)
+            row.addWidget(QLabel(second_label))
+            row.addWidget(second, 1 if second is self.user else 0)
+            form.addRow(label, row)
+        form.addRow(tr("密码"), self.password)
         where = (
             tr("密码保存在系统的密钥环（凭据管理器）中，不写入设置文件。")
             if keyring_available()
@@ -84,7 +94,9 @@ class DatabaseSettingsBox(QGroupBox):
         self.note = QLabel(where + tr("更改在下次启动程序时生效。"))
         self.note.setObjectName("mutedText")
         self.note.setWordWrap(True)
-        form.addRow("", self.note)
+        # Below the form, not in a form row: a wrapped label in a row is given one line's
+        # height and its second line is cut off.
+        outer.addWidget(self.note)
         self.server.setChecked(address is not None)
         self.local.setChecked(address is None)
         self.server.toggled.connect(self._enable)

@@ -92,6 +92,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("设置"))
         self.setMinimumWidth(spacing.DIALOG_FIELD_WIDTH + 200)
         layout = QVBoxLayout(self)
+        # Never smaller than the contents: Qt caps a new window at 2/3 of the screen's height
+        # and would squeeze the fields instead.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         layout.setSpacing(spacing.SECTION_GAP)
         self.editors: dict[str, QWidget] = {}
