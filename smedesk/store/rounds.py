@@ -229,6 +229,50 @@ class RoundStore:
                     author=author)  # fmt: skip
         return made
 
+    def fill_survey(self, round_id: str, doc_id: str, made: Draw, *, author: str) -> str:
+        """Put the drawn firms into the applicant's 推荐表 (created if none); its doc id.
+
+        The survey's rows are filled with the drawn firms (name, contact, phone, service)
+        for the calls or visits, and its seed recorded. A form whose survey already holds
+        results (an evaluation entered) is left alone: StoreError, nothing changed.
+        """
+        application = self.documents.get(doc_id)
+        round_ = self.get_round(round_id)
+        app_key = str(application.data.get("doc_id") or doc_id)
+        form_id, form_data, version = None, None, 0
+        for info in self.documents.list("recommendation-form"):
+            stored = self.documents.get(info.id)
+            if stored.data.get("application_id") == app_key:
+                form_id, form_data, version = info.id, stored.data, stored.version
+                break
+        rows = [{"name": f.get("name"), "interviewee": f.get("contact"), "position": None,
+                 "phone": f.get("phone"), "service_content": f.get("service_content"),
+                 "evaluation": None} for f in made.firms]  # fmt: skip
+        if form_data is None:
+            from smedesk.schemes import load_scheme
+
+            scheme = load_scheme(round_.scheme_id)
+            form_data = {"kind": "recommendation-form", "doc_id": str(uuid.uuid4()),
+                         "scheme": {"id": scheme.id, "version": scheme.version},
+                         "operator_name": application.organisation, "application_id": app_key,
+                         "survey": {"methods": [], "sampled": rows,
+                                    "sampling_seed": made.seed}}  # fmt: skip
+            return self.documents.create(
+                "recommendation-form", f"推荐表：{application.organisation or application.title}",
+                form_data, scheme_id=scheme.id, scheme_version=scheme.version,
+                owner_role="recommender", author=author,
+            )  # fmt: skip
+        survey = dict(form_data.get("survey") or {})
+        if any(isinstance(r, dict) and r.get("evaluation") for r in survey.get("sampled") or []):
+            raise StoreError(
+                "推荐表中已有测评结果，未用新的抽样覆盖。如需重新抽样，请先清空推荐表中的抽样企业。"
+            )
+        survey.update(sampled=rows, sampling_seed=made.seed)
+        assert form_id is not None
+        self.documents.save(form_id, {**form_data, "survey": survey}, base_version=version,
+                            author=author)  # fmt: skip
+        return form_id
+
     def draws(self, round_id: str, doc_id: str) -> list[dict[str, Any]]:
         """The recorded draws of one application, oldest first."""
         return [e["detail"] | {"author": e["author"], "at": e["at"]}

@@ -56,3 +56,27 @@ def test_draw_is_recorded_on_the_round(rounds: RoundStore) -> None:
     with pytest.raises(DrawError, match="只有 5 家"):
         rounds.draw(round_.id, small, author="王科员")
     assert rounds.draws(round_.id, small) == []
+
+
+def test_drawn_firms_fill_the_survey_of_the_recommendation_form(rounds: RoundStore) -> None:
+    from smedesk.forms.registry import parse_document
+    from smedesk.store import StoreError
+
+    round_ = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
+                                 AuthorityType.PROVINCE, author="王科员")  # fmt: skip
+    doc_id = store_application(rounds.documents,
+                               application("沈阳甲信息服务有限公司", "91210100A000000001", range(30)))  # fmt: skip
+    rounds.add_application(round_.id, doc_id, author="王科员")
+    made = rounds.draw(round_.id, doc_id, author="王科员", seed=42)
+    form_id = rounds.fill_survey(round_.id, doc_id, made, author="王科员")
+    form = parse_document(rounds.documents.get(form_id).data)
+    assert form.survey.sampling_seed == 42  # type: ignore[attr-defined]
+    assert [s.name for s in form.survey.sampled] == [f["name"] for f in made.firms]  # type: ignore[attr-defined]
+    again = rounds.draw(round_.id, doc_id, author="王科员", seed=43)
+    assert rounds.fill_survey(round_.id, doc_id, again, author="王科员") == form_id  # same form
+    data = rounds.documents.get(form_id).data
+    data["survey"]["sampled"][0]["evaluation"] = "satisfied"  # a call's result entered
+    rounds.documents.save(form_id, data, base_version=rounds.documents.version(form_id),
+                          author="王科员")  # fmt: skip
+    with pytest.raises(StoreError, match="已有测评结果"):
+        rounds.fill_survey(round_.id, doc_id, made, author="王科员")

@@ -231,11 +231,22 @@ class RecommenderWorkspace(Workspace):
         round_id, author = self.round_id, self.ctx.user_name
         if round_id is None:
             return
-        self._run(tr("正在随机抽取服务企业…"),
-                  lambda _r: self._rounds().draw(round_id, doc_id, author=author, seed=seed),
-                  lambda _draw: self._after_draw())  # fmt: skip
 
-    def _after_draw(self) -> None:
+        def work(_reporter: Any) -> str:
+            from smedesk.store import StoreError
+
+            rounds = self._rounds()
+            made = rounds.draw(round_id, doc_id, author=author, seed=seed)
+            try:
+                rounds.fill_survey(round_id, doc_id, made, author=author)
+            except StoreError as exc:  # the draw stands; the form keeps its results
+                return exc.message
+            return tr("抽中的企业已填入推荐表的测评情况。")
+
+        self._run(tr("正在随机抽取服务企业…"), work, self._after_draw)
+
+    def _after_draw(self, message: str) -> None:
+        self.status_message.emit(message)
         self.page.tabs.setCurrentIndex(3)
         self.refresh()
 
