@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from smedesk.forms.application import ApplicationForm, ApplicationReport
     from smedesk.forms.common import Document, Region, SchemeRef
     from smedesk.forms.creation import CreationApplication
+    from smedesk.forms.keys import strip_derived, unknown_fields
     from smedesk.forms.opinion import ExpertOpinion, PanelOpinion
     from smedesk.forms.plan import CreationPlan
     from smedesk.forms.recommendation import (
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from smedesk.forms.registry import (
         DOCUMENT_KINDS,
         DocumentError,
+        UnknownFieldsError,
+        editable_data,
         json_schema,
         parse_document,
         parse_document_json,
@@ -38,6 +41,8 @@ _WHERE = {
     "Region": "common",
     "SchemeRef": "common",
     "CreationApplication": "creation",
+    "strip_derived": "keys",
+    "unknown_fields": "keys",
     "ExpertOpinion": "opinion",
     "PanelOpinion": "opinion",
     "CreationPlan": "plan",
@@ -46,6 +51,8 @@ _WHERE = {
     "SatisfactionSurvey": "recommendation",
     "DOCUMENT_KINDS": "registry",
     "DocumentError": "registry",
+    "UnknownFieldsError": "registry",
+    "editable_data": "registry",
     "json_schema": "registry",
     "parse_document": "registry",
     "parse_document_json": "registry",
@@ -66,9 +73,13 @@ __all__ = [
     "Region",
     "SatisfactionSurvey",
     "SchemeRef",
+    "UnknownFieldsError",
+    "editable_data",
     "json_schema",
     "parse_document",
     "parse_document_json",
+    "strip_derived",
+    "unknown_fields",
 ]
 
 

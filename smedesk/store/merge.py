@@ -122,5 +122,17 @@ def _merge_lists(
 
 
 def _same(a: Any, b: Any) -> bool:
-    # MISSING is a singleton; == on it falls back to identity.
-    return a is b or (type(a) is type(b) and a == b)
+    """Equal as JSON values: Python's ``==`` alone calls ``0``, ``0.0`` and ``False`` equal.
+
+    Merges are rare (two saves crossing), so the strict walk is affordable; ``==`` first
+    settles the common unequal case in C.
+    """
+    if a is b:
+        return True
+    if type(a) is not type(b) or a != b:
+        return False
+    if isinstance(a, dict):
+        return all(_same(value, b[key]) for key, value in a.items())
+    if isinstance(a, list):
+        return all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return True

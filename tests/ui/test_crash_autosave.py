@@ -35,7 +35,10 @@ LANES = 4
 CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the fork server needs POSIX")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="the fork server needs POSIX"),
+    pytest.mark.slow,
+]
 
 
 def stored_value(data: dict[str, Any], path: str) -> Any:

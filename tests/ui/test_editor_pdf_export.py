@@ -59,15 +59,21 @@ def _editor(qtbot: Any, store: DocumentStore, tmp_path: Path) -> tuple[EditorWid
     return editor, doc_id
 
 
+def export(qtbot: Any, editor: EditorWidget) -> None:
+    """Start the export and wait for its attachment-reading operation to hand over."""
+    handle = editor.export_pdf()
+    qtbot.waitUntil(lambda: not handle.running, timeout=10000)
+
+
 def test_export_passes_the_newest_revision(
     qtbot: Any, store: DocumentStore, tmp_path: Path, opened: list[dict[str, Any]]
 ) -> None:
     editor, doc_id = _editor(qtbot, store, tmp_path)
-    editor.export_pdf()
+    export(qtbot, editor)
     assert opened[-1]["revision"] == store.revisions(doc_id)[-1].number == 2
     # A pending edit is stored first, and the footer names the revision that holds it.
     editor.request_edit("opinion", "第三稿", "专家组评审意见")
-    editor.export_pdf()
+    export(qtbot, editor)
     assert opened[-1]["revision"] == store.revisions(doc_id)[-1].number == 3
     assert opened[-1]["doc"].opinion == "第三稿"
 
@@ -81,5 +87,5 @@ def test_unsaved_edits_name_no_revision(
 ) -> None:
     editor, _doc_id = _editor(qtbot, store, tmp_path)
     monkeypatch.setattr(editor, "flush", lambda: False)  # the store refused the edits
-    editor.export_pdf()
+    export(qtbot, editor)
     assert opened[-1]["revision"] is None

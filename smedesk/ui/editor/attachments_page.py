@@ -29,7 +29,7 @@ from smedesk.store import AttachmentInfo, DocumentStore, StoreError
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import page_title
 from smedesk.ui.editor.sections import Section
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
 
 ACCEPTED = {

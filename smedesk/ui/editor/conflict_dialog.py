@@ -117,6 +117,7 @@ class ConflictDialog(QDialog):
             group.button(MINE).setChecked(True)
             self._groups.append(group)
         grid.setColumnStretch(0, 1)
+        grid.setRowStretch(len(conflict.conflicts) + 1, 1)  # rows packed at the top
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from smedesk.forms.enums import Stage
 from smedesk.schemes import Citation, Finding, Outcome, Scheme, SchemeError, evaluate, load_scheme
 from smedesk.ui.editor.document_state import DocumentState, lenient_validate
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Operation, OperationRunner
 
 DEBOUNCE_MS = 400

@@ -8,9 +8,9 @@ whether the editor was showing, so the next start reopens it.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from smedesk.ui import settings_dialog, shortcuts, spacing
+from smedesk.ui import settings_dialog, shortcuts
 from smedesk.ui.context import AppContext
 from smedesk.ui.documents.list_page import ApplicationListPage
 from smedesk.ui.i18n import N_, tr
@@ -39,20 +39,10 @@ class ApplicantWorkspace(Workspace):
         self.list_page.open_requested.connect(self.open_document)
         self.stack.addWidget(self.list_page)
         self.editor_page = QWidget()
-        editor_column = QVBoxLayout(self.editor_page)
-        editor_column.setContentsMargins(0, 0, 0, 0)
-        editor_column.setSpacing(0)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(spacing.MARGIN, spacing.SPACING, spacing.MARGIN, 0)
-        self.back_button = QPushButton(tr("← 返回申报列表"))
-        self.back_button.setToolTip(shortcuts.key(shortcuts.BACK_TO_LIST).toString())
-        self.back_button.clicked.connect(self.show_list)
-        bar.addWidget(self.back_button)
-        bar.addStretch(1)
-        editor_column.addLayout(bar)
-        self._editor_layout = QVBoxLayout()
-        editor_column.addLayout(self._editor_layout, 1)
+        self._editor_layout = QVBoxLayout(self.editor_page)
+        self._editor_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.editor_page)
+        self.back_button: QPushButton | None = None  # one per open editor, in its heading row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -96,19 +86,25 @@ class ApplicantWorkspace(Workspace):
 
     def open_document(self, doc_id: str) -> bool:
         """Show the editor for ``doc_id``; False (with a message) if it cannot be opened."""
-        from smedesk.store import StoreError
+        from smedesk.errors import UserError
         from smedesk.ui.editor import EditorWidget
 
         self._close_editor()
         try:
             info = self.ctx.store.get(doc_id)
             if info.in_trash:
-                raise StoreError(tr("这份申报在回收站中，请先恢复再打开。"))
+                raise UserError(tr("这份申报在回收站中，请先恢复再打开。"))
+            # A document this release cannot read (an unknown field) is refused, not opened.
             editor = EditorWidget(self.ctx, doc_id, self.editor_page)
-        except StoreError as exc:
+        except UserError as exc:
             self.ctx.runner.failed.emit(exc.message)
             return False
         editor.title_changed.connect(self._set_doc_title)
+        # The way back sits at the start of the editor's heading row: no extra row of height.
+        self.back_button = QPushButton(tr("← 返回申报列表"))
+        self.back_button.setToolTip(shortcuts.key(shortcuts.BACK_TO_LIST).toString())
+        self.back_button.clicked.connect(self.show_list)
+        editor.bar.insertWidget(0, self.back_button)
         self.editor = editor
         self.current_doc_id = doc_id
         self._doc_title = info.title
@@ -133,6 +129,7 @@ class ApplicantWorkspace(Workspace):
         self._editor_layout.removeWidget(self.editor)
         self.editor.deleteLater()
         self.editor = None
+        self.back_button = None
 
     def reopen_last(self) -> None:
         """Open the application that was open when the program last closed, if it still is."""
