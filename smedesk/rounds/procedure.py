@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import enum
 
+from smedesk.errors import UserError
+
 
 class State(enum.StrEnum):
     RECEIVED = "received"
@@ -67,8 +69,8 @@ def next_states(state: State, *, creation: bool) -> tuple[State, ...]:
     return (_CREATION if creation else _REVIEW).get(state, ())
 
 
-class ProcedureError(ValueError):
-    """A move the procedure does not allow; ``str()`` is a Chinese sentence."""
+class ProcedureError(UserError):
+    """A move the procedure does not allow; the message is a Chinese sentence."""
 
 
 def check_move(old: State, new: State, *, creation: bool) -> None:

@@ -1,7 +1,8 @@
 """Keeping recommendation rounds: rounds, the applications in them, and what happened.
 
-``add_application_to_round`` is the seam the package import (issue 12) calls once a package's
-application is stored; until then, applications come from documents already in the store.
+Storage only, with plain values (states and authority types as their code names): what the
+states mean and which moves the procedure allows is the rounds layer's (``smedesk.rounds``),
+which passes its check in (``set_state(..., allowed=...)``) to run inside the transaction.
 Every write runs through ``run_write`` (the write lock up front, retried while busy), so
 several staff on one PostgreSQL server can work on one round.
 """
@@ -11,103 +12,87 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from smedesk.forms.enums import AuthorityType
-from smedesk.rounds.draw import MINIMUM, Draw, draw, new_seed
-from smedesk.rounds.model import Entry, Round
-from smedesk.rounds.procedure import ProcedureError, State, check_move, is_creation
 from smedesk.store.errors import StoreError
 from smedesk.store.models import DocumentRow
 from smedesk.store.repository import DocumentStore, utc_now
 from smedesk.store.round_tables import RoundEntryRow, RoundEventRow, RoundRow
 from smedesk.store.transactions import run_read, run_write
 
-APPLICATION_KINDS = ("application-report", "creation-application")
+
+@dataclass(frozen=True)
+class RoundRecord:
+    id: str
+    scheme_id: str
+    year: int
+    authority_name: str
+    authority_type: str
+    deadline: dt.date | None
 
 
-def authority_type(code: str) -> AuthorityType:
-    for member in AuthorityType:
-        if member.value == code:
-            return member
-    raise StoreError(f"未知的推荐单位类别「{code}」。")
-
-
-def _round(row: RoundRow) -> Round:
-    return Round(row.id, row.scheme_id, row.year, row.authority_name,
-                 authority_type(row.authority_type), row.deadline)  # fmt: skip
+@dataclass(frozen=True)
+class EntryRecord:
+    round_id: str
+    doc_id: str
+    kind: str
+    title: str
+    organisation: str | None
+    uscc: str | None
+    state: str
+    state_since: dt.date
+    row: dict[str, Any] = field(default_factory=dict)
+    served: tuple[str, ...] = ()
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def served_usccs(_kind: str, data: dict[str, Any]) -> list[str]:
-    """The 统一社会信用代码 on an application's served-firm list."""
-    rows = data.get("served_enterprises") or []
-    return [str(r["uscc"]).strip().upper() for r in rows
-            if isinstance(r, dict) and isinstance(r.get("uscc"), str) and r["uscc"].strip()]  # fmt: skip
+def _round(row: RoundRow) -> RoundRecord:
+    return RoundRecord(row.id, row.scheme_id, row.year, row.authority_name, row.authority_type,
+                       row.deadline)  # fmt: skip
 
 
-def initial_row(kind: str, data: dict[str, Any], title: str) -> dict[str, Any]:
-    """The summary-table row prefilled from the application (the authority completes it)."""
-    if kind == "creation-application":
-        applicant = data.get("applicant") or {}
-        return {"platform_name": applicant.get("platform_name") or title,
-                "institution_name": applicant.get("applicant_name"),
-                "functions": data.get("functions") or []}  # fmt: skip
-    basic = (data.get("form") or {}).get("basic") or {}
-    region = data.get("region") or {}
-    functions = list((data.get("functions") or {}).get("claimed") or [])
-    return {"platform_name": None, "institution_name": basic.get("applicant_name"),
-            "functions": functions, "city": region.get("city")}  # fmt: skip
-
-
-class RoundStore:
+class RoundTables:
     """Rounds in the database of ``documents`` (the same sessions, the same transactions)."""
 
-    def __init__(self, documents: DocumentStore, *, clock: Any = utc_now) -> None:
-        self.documents = documents
+    def __init__(self, documents: DocumentStore, *,
+                 clock: Callable[[], datetime] = utc_now) -> None:  # fmt: skip
         self._sessions = documents.database.sessions
         self._clock = clock
 
-    # rounds ------------------------------------------------------------------------------
-
-    def create_round(self, scheme_id: str, year: int, authority_name: str,
-                     authority_type: AuthorityType, deadline: dt.date | None = None,
-                     *, author: str) -> Round:  # fmt: skip
+    def create_round(self, scheme_id: str, year: int, authority_name: str, authority_type: str,
+                     deadline: dt.date | None, *, author: str) -> RoundRecord:  # fmt: skip
         if not authority_name.strip():
             raise StoreError("请填写推荐单位名称。")
         row = RoundRow(id=str(uuid.uuid4()), scheme_id=scheme_id, year=year,
-                       authority_name=authority_name.strip(),
-                       authority_type=authority_type.value, deadline=deadline,
-                       created_at=self._clock())  # fmt: skip
+                       authority_name=authority_name.strip(), authority_type=authority_type,
+                       deadline=deadline, created_at=self._clock())  # fmt: skip
 
-        def work(session: Session) -> Round:
+        def work(session: Session) -> RoundRecord:
             session.add(row)
             session.flush()
-            self._event(session, row.id, None, "create", {"title": _round(row).title}, author)
+            self._event(session, row.id, None, "create", {}, author)
             return _round(row)
 
         return run_write(self._sessions, work)
 
-    def rounds(self) -> list[Round]:
-        def work(session: Session) -> list[Round]:
-            rows = session.scalars(
-                select(RoundRow).order_by(RoundRow.year.desc(), RoundRow.created_at.desc())
-            )
-            return [_round(r) for r in rows]  # fmt: skip
+    def rounds(self) -> list[RoundRecord]:
+        def work(session: Session) -> list[RoundRecord]:
+            query = select(RoundRow).order_by(RoundRow.year.desc(), RoundRow.created_at.desc())
+            return [_round(r) for r in session.scalars(query)]
 
         return run_read(self._sessions, work)
 
-    def get_round(self, round_id: str) -> Round:
-        def work(session: Session) -> Round:
-            return _round(self._round_row(session, round_id))
-
-        return run_read(self._sessions, work)
+    def get_round(self, round_id: str) -> RoundRecord:
+        return run_read(self._sessions, lambda s: _round(self._round_row(s, round_id)))
 
     @staticmethod
     def _round_row(session: Session, round_id: str) -> RoundRow:
@@ -116,90 +101,71 @@ class RoundStore:
             raise StoreError("找不到这一轮推荐，它可能已被删除。")
         return row
 
-    # entries -----------------------------------------------------------------------------
-
-    def add_application(self, round_id: str, doc_id: str, *, author: str) -> Entry:
-        """Put a stored application into the round (again: refresh its served list)."""
-        document = self.documents.get(doc_id)
-        if document.kind not in APPLICATION_KINDS:
-            raise StoreError(f"「{document.title}」不是申请报告或创建申请书，不能加入推荐。")
-        served = _dumps(served_usccs(document.kind, document.data))
+    def add_entry(self, round_id: str, doc_id: str, *, state: str, row: dict[str, Any],
+                  served: list[str], version: int, author: str) -> EntryRecord:  # fmt: skip
+        """Put a document into the round; again: refresh its served list, keep the rest."""
         today = self._clock().date()
 
-        def work(session: Session) -> Entry:
+        def work(session: Session) -> EntryRecord:
             self._round_row(session, round_id)
             entry = session.get(RoundEntryRow, (round_id, doc_id))
             if entry is None:
-                position = session.scalar(select(func.count()).select_from(RoundEntryRow)
-                                          .where(RoundEntryRow.round_id == round_id)) or 0  # fmt: skip
-                row = initial_row(document.kind, document.data, document.title)
+                count = select(func.count()).select_from(RoundEntryRow)
+                position = session.scalar(count.where(RoundEntryRow.round_id == round_id)) or 0
                 entry = RoundEntryRow(round_id=round_id, document_id=doc_id, position=position,
-                                      state=State.RECEIVED.value, state_since=today,
-                                      row=_dumps(row), served=served, updated_at=self._clock())  # fmt: skip
+                                      state=state, state_since=today, row=_dumps(row),
+                                      served=_dumps(served), updated_at=self._clock())  # fmt: skip
                 session.add(entry)
-                self._event(session, round_id, doc_id, "add", {"version": document.version},
-                            author)  # fmt: skip
+                self._event(session, round_id, doc_id, "add", {"version": version}, author)
             else:
-                entry.served = served
-                entry.updated_at = self._clock()
-                self._event(session, round_id, doc_id, "refresh", {"version": document.version},
-                            author)  # fmt: skip
+                entry.served, entry.updated_at = _dumps(served), self._clock()
+                self._event(session, round_id, doc_id, "refresh", {"version": version}, author)
             session.flush()
             return self._entry(session, entry)
 
         return run_write(self._sessions, work)
 
-    def entries(self, round_id: str) -> list[Entry]:
-        def work(session: Session) -> list[Entry]:
+    def entries(self, round_id: str) -> list[EntryRecord]:
+        def work(session: Session) -> list[EntryRecord]:
             self._round_row(session, round_id)
-            rows = session.scalars(select(RoundEntryRow).where(RoundEntryRow.round_id == round_id)
-                                   .order_by(RoundEntryRow.position))  # fmt: skip
+            query = select(RoundEntryRow).where(RoundEntryRow.round_id == round_id)
+            rows = session.scalars(query.order_by(RoundEntryRow.position))
             return [self._entry(session, r) for r in rows]
 
         return run_read(self._sessions, work)
 
-    def all_entries(self) -> list[tuple[Round, list[Entry]]]:
-        """Every round with its entries (for the cross-round check of double channels)."""
-        return [(r, self.entries(r.id)) for r in self.rounds()]
-
     @staticmethod
-    def _entry(session: Session, row: RoundEntryRow) -> Entry:
+    def _entry(session: Session, row: RoundEntryRow) -> EntryRecord:
         doc = session.get(DocumentRow, row.document_id)
         assert doc is not None  # the foreign key cascades
-        return Entry(row.round_id, row.document_id, doc.kind, doc.title, doc.organisation,
-                     doc.uscc, State(row.state), row.state_since, json.loads(row.row),
-                     tuple(json.loads(row.served)))  # fmt: skip
+        return EntryRecord(row.round_id, row.document_id, doc.kind, doc.title, doc.organisation,
+                           doc.uscc, row.state, row.state_since, json.loads(row.row),
+                           tuple(json.loads(row.served)))  # fmt: skip
 
-    def set_state(self, round_id: str, doc_id: str, state: State, *, author: str,
-                  on: dt.date | None = None) -> Entry:  # fmt: skip
-        """Move an application through the procedure (refused, in Chinese, when not allowed)."""
+    def set_state(self, round_id: str, doc_id: str, state: str, *, author: str,
+                  on: dt.date | None = None,
+                  allowed: Callable[[str], None] | None = None) -> EntryRecord:  # fmt: skip
+        """Change an entry's state; ``allowed(old)`` raises (a UserError) to refuse the move."""
 
-        def work(session: Session) -> Entry:
-            round_row = self._round_row(session, round_id)
+        def work(session: Session) -> EntryRecord:
             entry = self._entry_row(session, round_id, doc_id)
-            from smedesk.schemes import load_scheme
-
-            creation = is_creation(load_scheme(round_row.scheme_id).stages)
-            try:
-                check_move(State(entry.state), state, creation=creation)
-            except ProcedureError as exc:
-                raise StoreError(str(exc)) from None
             old = entry.state
-            entry.state, entry.state_since = state.value, on or self._clock().date()
+            if allowed is not None:
+                allowed(old)
+            entry.state, entry.state_since = state, on or self._clock().date()
             entry.updated_at = self._clock()
-            self._event(session, round_id, doc_id, "state", {"from": old, "to": state.value},
-                        author)  # fmt: skip
+            self._event(session, round_id, doc_id, "state", {"from": old, "to": state}, author)
             return self._entry(session, entry)
 
         return run_write(self._sessions, work)
 
-    def set_row(self, round_id: str, doc_id: str, row: dict[str, Any], *, author: str) -> Entry:
+    def set_row(self, round_id: str, doc_id: str, row: dict[str, Any], *,
+                author: str) -> EntryRecord:  # fmt: skip
         """Store the summary-table row the authority filled for this application."""
 
-        def work(session: Session) -> Entry:
+        def work(session: Session) -> EntryRecord:
             entry = self._entry_row(session, round_id, doc_id)
-            entry.row = _dumps(row)
-            entry.updated_at = self._clock()
+            entry.row, entry.updated_at = _dumps(row), self._clock()
             self._event(session, round_id, doc_id, "row", {}, author)
             return self._entry(session, entry)
 
@@ -211,74 +177,6 @@ class RoundStore:
         if entry is None:
             raise StoreError("这份申请不在这一轮推荐中。")
         return entry
-
-    # the survey's random draw --------------------------------------------------------------
-
-    def draw(self, round_id: str, doc_id: str, *, author: str, seed: int | None = None,
-             count: int = MINIMUM) -> Draw:  # fmt: skip
-        """Draw firms from the application's served list and record the draw on the round.
-
-        The record (seed, the list's SHA-256, the rows drawn, the document version) lets
-        anyone repeat it: ``smedesk.rounds.draw.verify``. DrawError (a UserError) when the
-        list has fewer than 10 firms; nothing is recorded then.
-        """
-        document = self.documents.get(doc_id)
-        served = [r for r in document.data.get("served_enterprises") or [] if isinstance(r, dict)]
-        made = draw(served, new_seed() if seed is None else seed, count)
-        self.record(round_id, doc_id, "draw", {**made.as_json(), "version": document.version},
-                    author=author)  # fmt: skip
-        return made
-
-    def fill_survey(self, round_id: str, doc_id: str, made: Draw, *, author: str) -> str:
-        """Put the drawn firms into the applicant's 推荐表 (created if none); its doc id.
-
-        The survey's rows are filled with the drawn firms (name, contact, phone, service)
-        for the calls or visits, and its seed recorded. A form whose survey already holds
-        results (an evaluation entered) is left alone: StoreError, nothing changed.
-        """
-        application = self.documents.get(doc_id)
-        round_ = self.get_round(round_id)
-        app_key = str(application.data.get("doc_id") or doc_id)
-        form_id, form_data, version = None, None, 0
-        for info in self.documents.list("recommendation-form"):
-            stored = self.documents.get(info.id)
-            if stored.data.get("application_id") == app_key:
-                form_id, form_data, version = info.id, stored.data, stored.version
-                break
-        rows = [{"name": f.get("name"), "interviewee": f.get("contact"), "position": None,
-                 "phone": f.get("phone"), "service_content": f.get("service_content"),
-                 "evaluation": None} for f in made.firms]  # fmt: skip
-        if form_data is None:
-            from smedesk.schemes import load_scheme
-
-            scheme = load_scheme(round_.scheme_id)
-            form_data = {"kind": "recommendation-form", "doc_id": str(uuid.uuid4()),
-                         "scheme": {"id": scheme.id, "version": scheme.version},
-                         "operator_name": application.organisation, "application_id": app_key,
-                         "survey": {"methods": [], "sampled": rows,
-                                    "sampling_seed": made.seed}}  # fmt: skip
-            return self.documents.create(
-                "recommendation-form", f"推荐表：{application.organisation or application.title}",
-                form_data, scheme_id=scheme.id, scheme_version=scheme.version,
-                owner_role="recommender", author=author,
-            )  # fmt: skip
-        survey = dict(form_data.get("survey") or {})
-        if any(isinstance(r, dict) and r.get("evaluation") for r in survey.get("sampled") or []):
-            raise StoreError(
-                "推荐表中已有测评结果，未用新的抽样覆盖。如需重新抽样，请先清空推荐表中的抽样企业。"
-            )
-        survey.update(sampled=rows, sampling_seed=made.seed)
-        assert form_id is not None
-        self.documents.save(form_id, {**form_data, "survey": survey}, base_version=version,
-                            author=author)  # fmt: skip
-        return form_id
-
-    def draws(self, round_id: str, doc_id: str) -> list[dict[str, Any]]:
-        """The recorded draws of one application, oldest first."""
-        return [e["detail"] | {"author": e["author"], "at": e["at"]}
-                for e in self.events(round_id, doc_id, "draw")]  # fmt: skip
-
-    # events ------------------------------------------------------------------------------
 
     def record(self, round_id: str, doc_id: str | None, action: str, detail: dict[str, Any],
                *, author: str) -> None:  # fmt: skip
@@ -309,13 +207,3 @@ class RoundStore:
         session.add(RoundEventRow(round_id=round_id, document_id=doc_id, action=action,
                                   detail=_dumps(detail), author=author,
                                   created_at=self._clock()))  # fmt: skip
-
-
-def add_application_to_round(store: DocumentStore, round_id: str, doc_id: str,
-                             *, author: str = "导入") -> Entry:  # fmt: skip
-    """The seam for the package import: a stored application joins a round.
-
-    Called again with a newer version of the same application, it refreshes the entry's
-    served list and records the version; the entry keeps its state and summary row.
-    """
-    return RoundStore(store).add_application(round_id, doc_id, author=author)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from smedesk.paper.check import parse_payload
-from smedesk.paper.reading import ScanError, read_scans
-from smedesk.paper.stored import check_stored_document
+from smedesk.export.paper.check import parse_payload
+from smedesk.export.paper.reading import ScanError, read_scans
+from smedesk.rounds.paper import check_stored_document
 from smedesk.store import DocumentStore, open_database
 
 from support.pdf_helpers import needs_poppler, render

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from smedesk.rounds.service import RoundStore
 from smedesk.store import DocumentStore, open_database
-from smedesk.store.rounds import RoundStore
 
 from support.postgres import fresh_database
 

@@ -15,9 +15,9 @@ from smedesk.demo.reports import shenyang_information_platform
 from smedesk.demo.review import recommendation_form
 from smedesk.rounds.checks import double_channel_flags, rule_flags, shared_firm_flags
 from smedesk.rounds.procedure import State
+from smedesk.rounds.service import RoundStore
+from smedesk.rounds.submission import submit_round
 from smedesk.schemes import load_scheme
-from smedesk.store.round_submission import submit_round
-from smedesk.store.rounds import RoundStore
 
 from support.round_fixtures import SIX, six_applicant_round
 

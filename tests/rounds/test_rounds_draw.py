@@ -6,7 +6,7 @@ import pytest
 
 from smedesk.forms.enums import AuthorityType
 from smedesk.rounds.draw import MINIMUM, DrawError, draw, fingerprint, verify
-from smedesk.store.rounds import RoundStore
+from smedesk.rounds.service import RoundStore
 
 from support.round_fixtures import application, firm, store_application
 

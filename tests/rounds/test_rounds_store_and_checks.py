@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from smedesk.errors import UserError
 from smedesk.forms.enums import AuthorityType
 from smedesk.rounds.checks import double_channel_flags, rule_flags, shared_firm_flags, shared_firms
 from smedesk.rounds.procedure import State
+from smedesk.rounds.service import RoundStore
 from smedesk.schemes import load_scheme
 from smedesk.store import StoreError
-from smedesk.store.rounds import RoundStore
 
 from support.round_fixtures import application, six_applicant_round, store_application
 
@@ -70,10 +71,10 @@ def test_procedure_refuses_skipping_steps_and_records_every_move(rounds: RoundSt
     doc_id = store_application(rounds.documents,
                                application("沈阳甲信息服务有限公司", "91210100A000000001", range(20)))  # fmt: skip
     rounds.add_application(round_.id, doc_id, author="王科员")
-    with pytest.raises(StoreError, match="不能从「已接收」直接改为「推荐」"):
+    with pytest.raises(UserError, match="不能从「已接收」直接改为「推荐」"):
         rounds.set_state(round_.id, doc_id, State.RECOMMENDED, author="王科员")
     rounds.set_state(round_.id, doc_id, State.PRE_REVIEWED, author="李科员")
-    with pytest.raises(StoreError, match="不能从"):  # creation steps: not in a recognition call
+    with pytest.raises(UserError, match="不能从"):  # creation steps: not in a recognition call
         rounds.set_state(round_.id, doc_id, State.CREATION_OBJECT, author="李科员")
     moves = [e["detail"] for e in rounds.events(round_.id, doc_id, "state")]
     assert moves == [{"from": "received", "to": "pre-reviewed"}]

@@ -74,7 +74,7 @@ def six_applicant_round(rounds: Any, deadline: Any = None) -> tuple[Any, list[st
     import datetime as dt
 
     from smedesk.forms.enums import AuthorityType
-    from smedesk.store.rounds import add_application_to_round
+    from smedesk.rounds.service import add_application_to_round
 
     documents = rounds.documents
     province = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from smedesk.rounds.service import RoundStore
 from smedesk.store import DocumentStore
-from smedesk.store.rounds import RoundStore
 from smedesk.ui.app import open_settings
 from smedesk.ui.context import AppContext
 from smedesk.ui.workspaces.recommender import RecommenderWorkspace

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.store.round_overview import RoundOverview
+from smedesk.rounds.overview import RoundOverview
 from smedesk.ui import spacing
 from smedesk.ui.i18n import tr
 

@@ -32,8 +32,8 @@ from smedesk.ui.operations import Operation
 from smedesk.ui.workspaces.base import Workspace
 
 if TYPE_CHECKING:
-    from smedesk.store.round_overview import RoundOverview
-    from smedesk.store.rounds import RoundStore
+    from smedesk.rounds.overview import RoundOverview
+    from smedesk.rounds.service import RoundStore
 
 USER_ROLE = 256  # Qt.UserRole, without importing the Qt namespace at start-up
 
@@ -98,7 +98,7 @@ class RecommenderWorkspace(Workspace):
     # running work ---------------------------------------------------------------------------
 
     def _rounds(self) -> RoundStore:
-        from smedesk.store.rounds import RoundStore
+        from smedesk.rounds.service import RoundStore
 
         return RoundStore(self.ctx.store)
 
@@ -143,7 +143,7 @@ class RecommenderWorkspace(Workspace):
         round_id = self.round_id
         if round_id is None:
             return
-        from smedesk.store.round_overview import load_overview
+        from smedesk.rounds.overview import load_overview
 
         def shown(overview: RoundOverview) -> None:
             if overview.round.id == self.round_id:
@@ -195,7 +195,7 @@ class RecommenderWorkspace(Workspace):
             if not ok:
                 return
             doc_id = documents[labels.index(label)].id
-            from smedesk.store.rounds import add_application_to_round
+            from smedesk.rounds.service import add_application_to_round
 
             author = self.ctx.user_name
             self._run(tr("正在加入申请…"),
@@ -267,7 +267,7 @@ class RecommenderWorkspace(Workspace):
         chosen = list(files)
 
         def work(reporter: Any) -> None:
-            from smedesk.paper.stored import check_stored_document
+            from smedesk.rounds.paper import check_stored_document
 
             report = check_stored_document(self.ctx.store, doc_id, chosen, reporter)
             self._rounds().record(round_id, doc_id, "paper-check",
@@ -296,7 +296,7 @@ class RecommenderWorkspace(Workspace):
         target = folder
 
         def work(reporter: Any) -> Any:
-            from smedesk.store.round_submission import submit_round
+            from smedesk.rounds.submission import submit_round
 
             return submit_round(self._rounds(), round_id, target, reporter)
 

@@ -17,8 +17,8 @@ from smedesk.rounds.checks import (
 )
 from smedesk.rounds.deadlines import Deadline, upcoming
 from smedesk.rounds.model import Entry, Round
+from smedesk.rounds.service import RoundStore
 from smedesk.schemes import load_scheme
-from smedesk.store.rounds import RoundStore
 
 
 @dataclass(frozen=True)

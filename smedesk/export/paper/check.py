@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from smedesk.paper.reading import ScannedPage, difference
+from smedesk.export.paper.reading import ScannedPage, difference
 
 PAYLOAD = re.compile(r"编号 (?P<id>\S+) · 版本 (?P<version>.+?) · 指纹 (?P<fp>[0-9a-f]+)")
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from smedesk.export.fingerprint import document_fingerprint
+from smedesk.export.paper.check import PaperReport, check_paper
+from smedesk.export.paper.reading import expected_thumbnails, read_scans
 from smedesk.export.pdf import export_pdf
 from smedesk.export.pdf.attachments import Attachment
 from smedesk.forms.registry import parse_document
-from smedesk.paper.check import PaperReport, check_paper
-from smedesk.paper.reading import expected_thumbnails, read_scans
 from smedesk.store import DocumentStore
 
 Progress = Callable[[int, int], None]

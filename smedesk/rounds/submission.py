@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from smedesk.forms.registry import parse_document
 from smedesk.rounds.checks import IN_SUMMARY, summary_of
+from smedesk.rounds.service import RoundStore
 from smedesk.schemes import load_scheme
-from smedesk.store.rounds import RoundStore
 
 if TYPE_CHECKING:
     from smedesk.export.submission import Checklist
