@@ -1,4 +1,4 @@
-"""The paper check: scanned pages of a sealed document matched against the stored file.
+"""Reading scanned paper: pages matched against a document's file (the flow: rounds.paper).
 
 ``reading`` turns image files or a scanned PDF into page images and reads each page's QR
 code (zxing-cpp; PDFs rasterised with pypdfium2 — both wheels, no system tools); ``check``
