@@ -136,3 +136,32 @@ def test_draw_of_a_short_list_shows_the_chinese_message(
     settle(qtbot, workspace)
     assert "只有 6 家，少于抽样所需的 10 家" in workspace.last_failure
     assert rounds.draws(round_.id, doc_id) == []
+
+
+def test_packages_imported_into_the_round_from_the_page(
+    qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, tmp_path: Path
+) -> None:
+    from smedesk.exchange.exporting import export_application_package
+    from smedesk.forms.enums import AuthorityType
+    from smedesk.store import open_database
+
+    from support.round_fixtures import application, store_application
+
+    elsewhere = open_database(f"sqlite:///{tmp_path / 'applicant.db'}")
+    try:
+        applicant = DocumentStore(elsewhere)
+        doc_id = store_application(applicant,
+                                   application("沈阳甲信息服务有限公司", "91210100A000000001", range(12)))  # fmt: skip
+        package = tmp_path / "甲.smedesk"
+        export_application_package(applicant, doc_id, package, creator_name="甲", with_pdf=False)
+    finally:
+        elsewhere.close()
+    RoundStore(store).create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
+                                   AuthorityType.PROVINCE, author="王科员")  # fmt: skip
+    workspace.store_ready()
+    settle(qtbot, workspace)
+    workspace.import_packages([package])
+    settle(qtbot, workspace)
+    assert workspace.page.entries.rowCount() == 1
+    assert workspace.page.entries.item(0, 0).text() == "沈阳甲信息服务有限公司"
+    assert workspace.page.entries.item(0, 2).text() == "已接收"

@@ -57,6 +57,7 @@ class RoundPage(QWidget):
     """The tabs of one round, and the buttons whose actions the workspace runs."""
 
     add_requested = Signal()
+    import_requested = Signal()
     advance_requested = Signal(str)  # doc id
     draw_requested = Signal(str)
     paper_requested = Signal(str)
@@ -74,13 +75,15 @@ class RoundPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         buttons = QHBoxLayout()
+        self.import_button = QPushButton(tr("导入申报包…"))
         self.add_button = QPushButton(tr("加入申请…"))
         self.advance_button = QPushButton(tr("推进状态…"))
         self.draw_button = QPushButton(tr("随机抽取服务企业"))
         self.paper_button = QPushButton(tr("核对纸质材料…"))
         self.submit_button = QPushButton(tr("生成报送材料…"))
         self.submit_button.setObjectName("primaryButton")
-        for button in (self.add_button, self.advance_button, self.draw_button, self.paper_button):
+        for button in (self.import_button, self.add_button, self.advance_button,
+                       self.draw_button, self.paper_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
@@ -104,6 +107,7 @@ class RoundPage(QWidget):
         self.tabs.addTab(self._with_note(self.draw_note, self.draw), tr("随机抽样"))
         self.tabs.addTab(self._with_note(self.paper_note, self.paper), tr("纸质材料核对"))
         self.add_button.clicked.connect(self.add_requested)
+        self.import_button.clicked.connect(self.import_requested)
         self.submit_button.clicked.connect(self.submit_requested)
         self.advance_button.clicked.connect(lambda: self._emit_for(self.advance_requested))
         self.draw_button.clicked.connect(lambda: self._emit_for(self.draw_requested))

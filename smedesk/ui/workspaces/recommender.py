@@ -83,6 +83,7 @@ class RecommenderWorkspace(Workspace):
         self.new_button.clicked.connect(self.new_round)
         self.rounds_list.currentItemChanged.connect(self._round_chosen)
         self.page.add_requested.connect(self.add_application)
+        self.page.import_requested.connect(self.import_packages)
         self.page.advance_requested.connect(self.advance)
         self.page.draw_requested.connect(self.draw)
         self.page.paper_requested.connect(self.check_paper)
@@ -204,6 +205,34 @@ class RecommenderWorkspace(Workspace):
                       lambda _entry: self.refresh())  # fmt: skip
 
         self._run(tr("正在读取申请…"), candidates, chosen)
+
+    def import_packages(self, paths: list[Path] | None = None) -> None:
+        """Import applicants' 申报包 (.smedesk) and add their applications to the round."""
+        round_id, author = self.round_id, self.ctx.user_name
+        if round_id is None:
+            return
+        if paths is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            names, _ = QFileDialog.getOpenFileNames(self, tr("选择申报包"), "",
+                                                    tr("申报包 (*.smedesk)"))  # fmt: skip
+            paths = [Path(n) for n in names]
+            if not paths:
+                return
+        chosen = list(paths)
+
+        def work(_reporter: Any) -> Any:
+            from smedesk.rounds.importing import import_into_round
+
+            return import_into_round(self.ctx.store, round_id, chosen, author=author)
+
+        def done(result: Any) -> None:
+            self.status_message.emit(tr("已加入 {n} 份申请。").format(n=len(result.added)))
+            if result.refused:
+                self._failed("\n".join(result.refused))
+            self.refresh()
+
+        self._run(tr("正在导入申报包…"), work, done, long=True)
 
     def advance(self, doc_id: str) -> None:
         from smedesk.rounds.procedure import is_creation, next_states
