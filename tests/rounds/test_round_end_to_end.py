@@ -1,4 +1,4 @@
-"""Issue 13's end-to-end: a round of 6 applicants (added through the package-import seam)
+"""Issue 13's end-to-end: a round of 6 applicants (imported from their 申报包)
 — one over quota, one with a forbidden platform name, one also recommended by an association,
 one whose served list shares firms with another — the checks flag exactly those; the
 authority acts on them; the submission's summary rows are the recommended applicants."""
@@ -38,7 +38,8 @@ def flagged(rounds: RoundStore, round_id: str) -> dict[str, set[str]]:
 
 
 def test_six_applicants_flagged_acted_on_and_submitted(rounds: RoundStore, tmp_path: Path) -> None:
-    province, ids = six_applicant_round(rounds)
+    (tmp_path / "packages").mkdir()
+    province, ids = six_applicant_round(rounds, packages=tmp_path / "packages")
     assert flagged(rounds, province.id) == {
         "call1-quota": {ids[4]},
         "annex2-name-forbidden": {ids[5]},

@@ -69,7 +69,27 @@ def recommend(rounds: Any, round_id: str, doc_id: str, row: dict[str, Any], inst
         rounds.set_state(round_id, doc_id, state, author=author)
 
 
-def six_applicant_round(rounds: Any, deadline: Any = None) -> tuple[Any, list[str]]:
+def _via_package(rounds: Any, round_id: str, data: dict[str, Any], folder: Any) -> str:
+    """The applicant exports a 申报包 from their own database; the authority imports it."""
+    from smedesk.exchange.exporting import export_application_package
+    from smedesk.rounds.importing import import_into_round
+    from smedesk.store import open_database
+
+    name = data["form"]["basic"]["applicant_name"]
+    own = open_database(f"sqlite:///{folder / (data['doc_id'] + '.db')}")
+    try:
+        doc_id = store_application(DocumentStore(own), data)
+        package = folder / f"{data['doc_id']}.smedesk"
+        export_application_package(DocumentStore(own), doc_id, package, creator_name=name,
+                                   with_pdf=False)  # fmt: skip
+    finally:
+        own.close()
+    [entry] = import_into_round(rounds.documents, round_id, [package], author="王科员").added
+    return str(entry.doc_id)
+
+
+def six_applicant_round(rounds: Any, deadline: Any = None,
+                        packages: Any = None) -> tuple[Any, list[str]]:  # fmt: skip
     """The province's round of SIX, recommended, plus an association round holding the 3rd."""
     import datetime as dt
 
@@ -83,8 +103,12 @@ def six_applicant_round(rounds: Any, deadline: Any = None) -> tuple[Any, list[st
                                       AuthorityType.ASSOCIATION, author="协会")  # fmt: skip
     ids = []
     for name, uscc, served, row in SIX:
-        doc_id = store_application(documents, application(name, uscc, served))
-        add_application_to_round(documents, province.id, doc_id)
+        data = application(name, uscc, served)
+        if packages is not None:  # through 申报包, as the office receives them
+            doc_id = _via_package(rounds, province.id, data, packages)
+        else:
+            doc_id = store_application(documents, data)
+            add_application_to_round(documents, province.id, doc_id)
         recommend(rounds, province.id, doc_id, row, name)
         ids.append(doc_id)
     copy_id = store_application(documents, application(SIX[2][0], SIX[2][1], SIX[2][2]))
