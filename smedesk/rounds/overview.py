@@ -16,6 +16,7 @@ from smedesk.rounds.checks import (
     shared_firms,
 )
 from smedesk.rounds.deadlines import Deadline, upcoming
+from smedesk.rounds.experts import expert_conflicts
 from smedesk.rounds.model import Entry, Round
 from smedesk.rounds.service import RoundStore
 from smedesk.schemes import load_scheme
@@ -36,6 +37,29 @@ class RoundOverview:
                 or (f.code != "shared-firm" and doc_id in f.doc_ids)]  # fmt: skip
 
 
+def expert_flags(rounds: RoundStore, entries: list[Entry]) -> list[Flag]:
+    """Experts whose employer is the applicant or a partner, from the sheets in the store."""
+    store = rounds.documents
+    sheets: dict[str, list[dict[str, Any]]] = {}
+    for info in store.list(kind="expert-opinion"):
+        data = store.get(info.id).data
+        sheets.setdefault(str(data.get("application_id")), []).append(data)
+    flags = []
+    for entry in entries:
+        data = store.get(entry.doc_id).data
+        key = str(data.get("doc_id") or entry.doc_id)
+        if key not in sheets:
+            continue
+        capability = (data.get("form") or {}).get("capability") or {}
+        partners = [str(p) for p in (capability.get("signed_partners") or [])
+                    + (capability.get("other_partners") or [])]  # fmt: skip
+        for conflict in expert_conflicts(key, entry.organisation or "", partners, sheets[key]):
+            flags.append(Flag("expert-conflict", "专家与申报单位存在关联", conflict.message,
+                              "交叉核查：专家评审意见表的工作单位与回避声明",
+                              (entry.doc_id,)))  # fmt: skip
+    return flags
+
+
 def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOverview:
     round_ = rounds.get_round(round_id)
     entries = rounds.entries(round_id)
@@ -43,6 +67,7 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
     flags = rule_flags(round_, entries, scheme)
     flags += double_channel_flags(round_, entries, rounds.all_entries(), scheme)
     flags += shared_firm_flags(entries)
+    flags += expert_flags(rounds, entries)
     draws: dict[str, dict[str, Any]] = {}
     papers: dict[str, dict[str, Any]] = {}
     for event in rounds.events(round_id):
