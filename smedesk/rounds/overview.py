@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smedesk.rounds.calendar import load_calendar
+from smedesk.rounds.changes import SHOWN, changes_since, latest_revision
 from smedesk.rounds.checks import (
     Flag,
     SharedFirm,
@@ -60,6 +61,25 @@ def expert_flags(rounds: RoundStore, entries: list[Entry]) -> list[Flag]:
     return flags
 
 
+def changed_flags(rounds: RoundStore, entries: list[Entry],
+                  reviewed: dict[str, int]) -> list[Flag]:  # fmt: skip
+    """Applications changed (a newer package) since the experts began reviewing them."""
+    flags = []
+    for entry in entries:
+        revision = reviewed.get(entry.doc_id)
+        if revision is None or latest_revision(rounds.documents, entry.doc_id) <= revision:
+            continue
+        found = changes_since(rounds.documents, entry.doc_id, revision)
+        if not found:
+            continue
+        listed = "；".join(c.text for c in found[:SHOWN])
+        more = f" 等 {len(found)} 处" if len(found) > SHOWN else f"（共 {len(found)} 处）"
+        flags.append(Flag("changed-since-review", "专家评审开始后申请有修改",
+                          f"专家评审开始后（第 {revision} 次修订）申请有修改{more}：{listed}",
+                          "交叉核查：专家评审的版本与现存版本", (entry.doc_id,)))  # fmt: skip
+    return flags
+
+
 def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOverview:
     round_ = rounds.get_round(round_id)
     entries = rounds.entries(round_id)
@@ -70,11 +90,15 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
     flags += expert_flags(rounds, entries)
     draws: dict[str, dict[str, Any]] = {}
     papers: dict[str, dict[str, Any]] = {}
+    reviewed: dict[str, int] = {}
     for event in rounds.events(round_id):
+        if event["action"] == "review-start" and event["doc_id"]:
+            reviewed[event["doc_id"]] = int(event["detail"]["revision"])
         if event["action"] == "draw" and event["doc_id"]:
             draws[event["doc_id"]] = event["detail"] | {"author": event["author"]}
         elif event["action"] == "paper-check" and event["doc_id"]:
             papers[event["doc_id"]] = event["detail"] | {"author": event["author"]}
+    flags += changed_flags(rounds, entries, reviewed)
     return RoundOverview(
         round_, entries, flags, shared_firms(entries),
         upcoming(round_, entries, scheme, load_calendar(), today), draws, papers,

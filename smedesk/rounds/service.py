@@ -107,8 +107,15 @@ class RoundStore:
         def allowed(old: str) -> None:
             check_move(State(old), state, creation=creation)
 
-        return _entry(self.tables.set_state(round_id, doc_id, state.value, author=author, on=on,
-                                            allowed=allowed))  # fmt: skip
+        entry = _entry(self.tables.set_state(round_id, doc_id, state.value, author=author, on=on,
+                                             allowed=allowed))  # fmt: skip
+        if state is State.WITH_EXPERTS:
+            # What the experts are given: later changes are listed against it (rounds.changes).
+            from smedesk.rounds.changes import latest_revision
+
+            self.record(round_id, doc_id, "review-start",
+                        {"revision": latest_revision(self.documents, doc_id)}, author=author)  # fmt: skip
+        return entry
 
     def set_row(self, round_id: str, doc_id: str, row: dict[str, Any], *, author: str) -> Entry:
         return _entry(self.tables.set_row(round_id, doc_id, row, author=author))
