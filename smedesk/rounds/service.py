@@ -164,15 +164,15 @@ class RoundStore:
         rows = [{"name": f.get("name"), "interviewee": f.get("contact"), "position": None,
                  "phone": f.get("phone"), "service_content": f.get("service_content"),
                  "evaluation": None} for f in made.firms]  # fmt: skip
+        record = {"sampling_seed": made.seed, "sampling_fingerprint": made.fingerprint,
+                  "sampling_list_size": made.size,
+                  "sampled_rows": "、".join(str(r + 1) for r in made.rows)}  # fmt: skip
         if form_data is None:
-            from smedesk.schemes import load_scheme
-
             scheme = load_scheme(round_.scheme_id)
             form_data = {"kind": "recommendation-form", "doc_id": str(uuid.uuid4()),
                          "scheme": {"id": scheme.id, "version": scheme.version},
                          "operator_name": application.organisation, "application_id": app_key,
-                         "survey": {"methods": [], "sampled": rows,
-                                    "sampling_seed": made.seed}}  # fmt: skip
+                         "survey": {"methods": [], "sampled": rows, **record}}  # fmt: skip
             return self.documents.create(
                 "recommendation-form", f"推荐表：{application.organisation or application.title}",
                 form_data, scheme_id=scheme.id, scheme_version=scheme.version,
@@ -183,7 +183,7 @@ class RoundStore:
             raise StoreError(
                 "推荐表中已有测评结果，未用新的抽样覆盖。如需重新抽样，请先清空推荐表中的抽样企业。"
             )
-        survey.update(sampled=rows, sampling_seed=made.seed)
+        survey.update(sampled=rows, **record)
         assert form_id is not None
         self.documents.save(form_id, {**form_data, "survey": survey}, base_version=version,
                             author=author)  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from smedesk.forms.enums import AuthorityType
@@ -80,3 +82,26 @@ def test_drawn_firms_fill_the_survey_of_the_recommendation_form(rounds: RoundSto
                           author="王科员")  # fmt: skip
     with pytest.raises(StoreError, match="已有测评结果"):
         rounds.fill_survey(round_.id, doc_id, made, author="王科员")
+
+
+def test_the_draw_record_is_printed_in_the_forms_annex(rounds: RoundStore, tmp_path: Path) -> None:
+    from smedesk.export.pdf import export_pdf
+    from smedesk.forms.registry import parse_document
+
+    from support.pdf_helpers import pdf_text, squeeze
+
+    round_ = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
+                                 AuthorityType.PROVINCE, author="王科员")  # fmt: skip
+    doc_id = store_application(rounds.documents,
+                               application("沈阳甲信息服务有限公司", "91210100A000000001", range(40)))  # fmt: skip
+    rounds.add_application(round_.id, doc_id, author="王科员")
+    made = rounds.draw(round_.id, doc_id, author="王科员", seed=20190715)
+    form = parse_document(rounds.documents.get(rounds.fill_survey(round_.id, doc_id, made,
+                                                                  author="王科员")).data)  # fmt: skip
+    assert form.survey.sampled_rows == "、".join(str(r + 1) for r in made.rows)  # type: ignore[attr-defined]
+    out = tmp_path / "推荐表.pdf"
+    export_pdf(form, out)
+    flat = squeeze(pdf_text(out))
+    assert "附：随机抽样记录" in flat and "20190715" in flat
+    assert made.fingerprint in flat
+    assert "、".join(str(r + 1) for r in made.rows) in flat
