@@ -167,7 +167,8 @@ def shared_firms(entries: list[Entry], names: dict[str, str] | None = None) -> l
     """Served firms (by 统一社会信用代码) that more than one applicant of the round claims."""
     claimants: dict[str, list[str]] = defaultdict(list)
     for entry in entries:
-        for uscc in dict.fromkeys(u.strip().upper() for u in entry.served if u and u.strip()):
+        # The codes were normalised when the entry was stored (service.served_usccs).
+        for uscc in set(entry.served):
             claimants[uscc].append(entry.doc_id)
     return [
         SharedFirm(uscc, (names or {}).get(uscc, ""), tuple(ids))
@@ -176,10 +177,11 @@ def shared_firms(entries: list[Entry], names: dict[str, str] | None = None) -> l
     ]
 
 
-def shared_firm_flags(entries: list[Entry], names: dict[str, str] | None = None) -> list[Flag]:
+def shared_firm_flags(entries: list[Entry], names: dict[str, str] | None = None,
+                      shared: list[SharedFirm] | None = None) -> list[Flag]:  # fmt: skip
     """One flag per applicant that shares served firms with another, naming the others."""
     by_doc: dict[str, list[SharedFirm]] = defaultdict(list)
-    for firm in shared_firms(entries, names):
+    for firm in shared if shared is not None else shared_firms(entries, names):
         for doc_id in firm.claimants:
             by_doc[doc_id].append(firm)
     title_of = {e.doc_id: e.organisation or e.title for e in entries}

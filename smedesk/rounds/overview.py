@@ -47,10 +47,10 @@ def expert_flags(rounds: RoundStore, entries: list[Entry]) -> list[Flag]:
         sheets.setdefault(str(data.get("application_id")), []).append(data)
     flags = []
     for entry in entries:
-        data = store.get(entry.doc_id).data
-        key = str(data.get("doc_id") or entry.doc_id)
+        key = entry.doc_id  # a document's store id is its data's doc_id
         if key not in sheets:
-            continue
+            continue  # most of the time: no sheet yet, and the document is not read
+        data = store.get(entry.doc_id).data
         capability = (data.get("form") or {}).get("capability") or {}
         partners = [str(p) for p in (capability.get("signed_partners") or [])
                     + (capability.get("other_partners") or [])]  # fmt: skip
@@ -86,7 +86,8 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
     scheme = load_scheme(round_.scheme_id)
     flags = rule_flags(round_, entries, scheme)
     flags += double_channel_flags(round_, entries, rounds.all_entries(), scheme)
-    flags += shared_firm_flags(entries)
+    shared = shared_firms(entries)
+    flags += shared_firm_flags(entries, shared=shared)
     flags += expert_flags(rounds, entries)
     draws: dict[str, dict[str, Any]] = {}
     papers: dict[str, dict[str, Any]] = {}
@@ -100,6 +101,6 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
             papers[event["doc_id"]] = event["detail"] | {"author": event["author"]}
     flags += changed_flags(rounds, entries, reviewed)
     return RoundOverview(
-        round_, entries, flags, shared_firms(entries),
+        round_, entries, flags, shared,
         upcoming(round_, entries, scheme, load_calendar(), today), draws, papers,
     )  # fmt: skip
