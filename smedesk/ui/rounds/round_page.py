@@ -93,6 +93,13 @@ class RoundPage(QWidget):
         self.entries = _table([tr("申请单位"), tr("统一社会信用代码"), tr("状态"),
                                tr("服务企业"), tr("抽样"), tr("纸质核对"), tr("问题")])  # fmt: skip
         self.flags = _table([tr("涉及"), tr("依据"), tr("问题")])
+        # Messages name fields, firms and rounds: wrapped whole, never cut to an ellipsis.
+        self.flags.setWordWrap(True)
+        self.flags.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.flags.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.flags.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.flags.setColumnWidth(0, 260)
+        self.flags.setColumnWidth(1, 240)
         self.deadlines = _table([tr("日期"), tr("事项"), tr("依据"), tr("说明")])
         self.draw = _table([tr("序号"), tr("名单行号"), tr("企业名称"), tr("统一社会信用代码"),
                             tr("联系人"), tr("联系电话")])  # fmt: skip
