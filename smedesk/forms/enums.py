@@ -118,6 +118,10 @@ class AuthorityType(Labelled):
     ASSOCIATION = "association", "有关行业协会"
     SEPARATE_CITY = "separate-city", "计划单列市中小企业主管部门"
     XPCC = "xpcc", "新疆生产建设兵团中小企业主管部门"
+    # A prefecture-level city recommends to its province (Guangdong's notice 一（一）: ≤ 1 each);
+    # a unit directly under the ministry applies to it directly (工企业函〔2019〕310号 五).
+    PREFECTURE = "prefecture", "地级市中小企业主管部门"
+    MINISTRY_UNIT = "ministry-unit", "部直属单位"
 
 
 class Assessment(Labelled):

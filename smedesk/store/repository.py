@@ -92,6 +92,7 @@ class DocumentStore:
         coalesce_seconds: float = DEFAULT_COALESCE_SECONDS,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        self.database = database  # rounds (store/rounds.py) share its sessions
         self._sessions = database.sessions
         self.coalesce_seconds = coalesce_seconds
         self._clock = clock  # injectable so tests can step through the coalescing window

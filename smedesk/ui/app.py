@@ -148,7 +148,8 @@ class _StoreOpening:
     reaches for the store before then (a quick click) waits for it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, configured_url: str = "") -> None:
+        self.configured_url = configured_url  # the settings' database server, if any
         self.ready = threading.Event()
         self.store: DocumentStore | None = None
         self.database: Any = None
@@ -157,16 +158,18 @@ class _StoreOpening:
         """The opened store; or, when the file fails its quick check, its path (not opened)."""
         from smedesk.store import DocumentStore, open_database
         from smedesk.store.engine import sqlite_file
+        from smedesk.store.server import choose_database_url
         from smedesk.store.startup import check_database
 
         try:
+            url = choose_database_url(self.configured_url)
             try:
-                path = sqlite_file()
-            except Exception:  # a malformed SMEDESK_DB: open_database says so in plain words
+                path = sqlite_file(url)
+            except Exception:  # a malformed URL: open_database says so in plain words
                 path = None
             if path is not None and not check_database(path).ok:
                 return path  # the GUI thread asks about the backup, then opens again
-            self.database = open_database()
+            self.database = open_database(url)
             self.store = DocumentStore(self.database)
             return self.store
         finally:
@@ -213,7 +216,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("smedesk")
     app.setApplicationDisplayName("smedesk")
     settings = open_settings()
-
     from smedesk.ui import settings_dialog
     from smedesk.ui.context import AppContext
     from smedesk.ui.main_window import MainWindow
@@ -223,6 +225,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         settings_dialog.read_setting(settings, settings_dialog.LANGUAGE),
         style_set=existing is not app,
     )
+    from smedesk.ui.database_settings import ask_password_if_needed, configured_url
+
+    opening.configured_url = configured_url(settings)
+    ask_password_if_needed(opening.configured_url)
     role = str(settings.value(settings_dialog.ROLE, "applicant"))
     ctx = AppContext(
         store=cast("DocumentStore", _PendingStore(opening)),

@@ -95,6 +95,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("设置"))
         self.setMinimumWidth(spacing.DIALOG_FIELD_WIDTH + 200)
         layout = QVBoxLayout(self)
+        # Never smaller than the contents: Qt caps a new window at 2/3 of the screen's height
+        # and would squeeze the fields instead.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         layout.setSpacing(spacing.SECTION_GAP)
         self.editors: dict[str, QWidget] = {}
@@ -119,6 +122,11 @@ class SettingsDialog(QDialog):
                 note.setWordWrap(True)
                 form.addRow("", note)
         self.backups = self._backups_box(layout, database)
+        # The database section is not a plain key/value row (password, keyring): its own box.
+        from smedesk.ui.database_settings import DatabaseSettingsBox
+
+        self.database_box = DatabaseSettingsBox(settings, self)
+        layout.addWidget(self.database_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -187,6 +195,15 @@ class SettingsDialog(QDialog):
             editor.setText(str(value))
 
     def accept(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from smedesk.store.errors import StoreError
+
+        try:
+            self.database_box.apply()
+        except StoreError as exc:
+            QMessageBox.warning(self, tr("设置未保存"), exc.message)
+            return
         for key, value in self.values().items():
             self.settings.setValue(key, value)
         self.settings.sync()

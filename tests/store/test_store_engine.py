@@ -21,7 +21,7 @@ def test_fresh_database_has_tables_and_head_revision(database: Database) -> None
     assert {"documents", "document_parts", "revisions", "attachments", "alembic_version"} <= tables
     with database.engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0004"
+    assert version == head_revision() == "0005"
 
 
 def test_migrations_match_models(database: Database) -> None:
@@ -33,8 +33,8 @@ def test_migrations_match_models(database: Database) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
-def test_pragmas_are_on(database: Database) -> None:
-    with database.engine.connect() as connection:
+def test_pragmas_are_on(sqlite_database: Database) -> None:
+    with sqlite_database.engine.connect() as connection:
         pragma = connection.exec_driver_sql
         assert pragma("PRAGMA journal_mode").scalar() == "wal"
         assert pragma("PRAGMA foreign_keys").scalar() == 1
@@ -42,8 +42,9 @@ def test_pragmas_are_on(database: Database) -> None:
         assert pragma("PRAGMA busy_timeout").scalar() == 5000
 
 
-def test_upgrade_from_0001_keeps_rows(db_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{db_path}")
+def test_upgrade_from_0001_keeps_rows(database_url: str) -> None:
+    """0001 → head with rows in it, on both engines (batch mode on SQLite, ALTER on PostgreSQL)."""
+    engine = create_engine(database_url)
     upgrade(engine, "0001")
     with engine.begin() as connection:
         connection.execute(
@@ -67,7 +68,7 @@ def test_upgrade_from_0001_keeps_rows(db_path: Path) -> None:
 
     from smedesk.store import DocumentStore
 
-    database = open_database(f"sqlite:///{db_path}")
+    database = open_database(database_url)
     try:
         store = DocumentStore(database)
         document = store.get("d1")

@@ -45,12 +45,20 @@ def make(store: DocumentStore, data: dict[str, Any]) -> str:
                         author="张三")  # fmt: skip
 
 
-def stored_parts(db_path: Path, doc_id: str) -> dict[str, str]:
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
+def stored_parts(where: Path | Database, doc_id: str) -> dict[str, str]:
+    """The stored chunks of a document, read with the engine's own SQL (SQLite file or server)."""
+    if isinstance(where, Database):
+        with where.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT part, data FROM document_parts WHERE document_id = :id"),
+                {"id": doc_id},
+            ).all()
+        return {part: data for part, data in rows}
+    with sqlite3.connect(where) as connection:
+        found = connection.execute(
             "SELECT part, data FROM document_parts WHERE document_id = ?", (doc_id,)
         ).fetchall()
-    return dict(rows)
+    return dict(found)
 
 
 def test_names_and_split_round_trip() -> None:
@@ -64,21 +72,21 @@ def test_names_and_split_round_trip() -> None:
     assert back == data and dumps(back) == dumps(data)
 
 
-def test_small_document_is_one_readable_row(store: DocumentStore, db_path: Path) -> None:
+def test_small_document_is_one_readable_row(store: DocumentStore, database: Database) -> None:
     data = {"form": {"rows": [row(i) for i in range(SPLIT_ABOVE)]}}
     doc_id = make(store, data)
-    assert stored_parts(db_path, doc_id) == {}
-    with sqlite3.connect(db_path) as connection:
-        (value,) = connection.execute(
-            "SELECT data FROM documents WHERE id = ?", (doc_id,)
-        ).fetchone()
+    assert stored_parts(database, doc_id) == {}
+    with database.engine.connect() as connection:
+        value = connection.execute(
+            text("SELECT data FROM documents WHERE id = :id"), {"id": doc_id}
+        ).scalar_one()
     assert json.loads(value) == data
 
 
-def test_big_document_reads_back_identically(store: DocumentStore, db_path: Path) -> None:
+def test_big_document_reads_back_identically(store: DocumentStore, database: Database) -> None:
     data = big()
     doc_id = make(store, data)
-    parts = stored_parts(db_path, doc_id)
+    parts = stored_parts(database, doc_id)
     assert len(parts) == 2 * 3000 // CHUNK_ITEMS
     assert json.loads(parts["/served_enterprises#25"]) == data["served_enterprises"][2500:2600]
     document = store.get(doc_id)
@@ -87,13 +95,11 @@ def test_big_document_reads_back_identically(store: DocumentStore, db_path: Path
     assert store.revision_data(doc_id, 1) == data
 
 
-def test_edit_in_row_2500_rewrites_only_its_chunk(
-    store: DocumentStore, database: Database, db_path: Path
-) -> None:
+def test_edit_in_row_2500_rewrites_only_its_chunk(store: DocumentStore, database: Database) -> None:
     data = big()
     doc_id = make(store, data)
     save_latest(store, doc_id, data, author="张三")  # nothing changed: fills the store's copy
-    before = stored_parts(db_path, doc_id)
+    before = stored_parts(database, doc_id)
     statements: list[tuple[str, Any]] = []
 
     def trace(_conn: Any, _cursor: Any, statement: str, params: Any, *_args: Any) -> None:
@@ -105,18 +111,21 @@ def test_edit_in_row_2500_rewrites_only_its_chunk(
     event.remove(database.engine, "before_cursor_execute", trace)
     assert revision is not None and revision.changes[0].path == "served_enterprises[2500].fee"
     writes = [(s, p) for s, p in statements if not s.lstrip().upper().startswith("SELECT")]
-    part_writes = [p for s, p in writes if "document_parts" in s]
+    # SQLite's driver takes a tuple of parameters, psycopg a dict: compare the values.
+    part_writes = [
+        list(p.values()) if isinstance(p, dict) else list(p)
+        for s, p in writes
+        if "document_parts" in s
+    ]
     assert len(part_writes) == 1 and "/served_enterprises#25" in part_writes[0]
     document_writes = [s for s, _ in writes if s.startswith("UPDATE documents")]
     assert len(document_writes) == 1 and "data" not in document_writes[0].split("WHERE")[0]
-    after = stored_parts(db_path, doc_id)
+    after = stored_parts(database, doc_id)
     assert {name for name in after if after[name] != before[name]} == {"/served_enterprises#25"}
     assert DocumentStore(database).get(doc_id).data == data
 
 
-def test_growing_shrinking_and_replacing_lists(
-    store: DocumentStore, database: Database, db_path: Path
-) -> None:
+def test_growing_shrinking_and_replacing_lists(store: DocumentStore, database: Database) -> None:
     data = big(250)
     doc_id = make(store, data)
     rng = random.Random(7)
@@ -139,7 +148,7 @@ def test_growing_shrinking_and_replacing_lists(
         save_latest(store, doc_id, data, author="张三")
         # (Key order is the stored one: like the diff, saving ignores a mere reordering.)
         assert store.get(doc_id).data == data == DocumentStore(database).get(doc_id).data
-        assert stored_parts(db_path, doc_id) == split(data)[1]
+        assert stored_parts(database, doc_id) == split(data)[1]
     assert store.revision_data(doc_id, len(store.revisions(doc_id))) == data
 
 

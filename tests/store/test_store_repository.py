@@ -7,7 +7,7 @@ import hashlib
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from smedesk.store import Database, DocumentStore, StoreError
 from smedesk.store.models import AttachmentRow, RevisionRow
@@ -260,7 +260,7 @@ def test_deleting_document_cascades_in_database(store: DocumentStore, database: 
     doc_id = make(store)
     store.add_attachment(doc_id, "m1", "a.txt", b"abc", "text/plain")
     with database.engine.begin() as connection:
-        connection.exec_driver_sql("DELETE FROM documents WHERE id = ?", (doc_id,))
+        connection.execute(text("DELETE FROM documents WHERE id = :id"), {"id": doc_id})
         assert connection.exec_driver_sql("SELECT count(*) FROM revisions").scalar() == 0
         assert connection.exec_driver_sql("SELECT count(*) FROM attachments").scalar() == 0
 

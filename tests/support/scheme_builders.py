@@ -244,7 +244,8 @@ def apply(check: CheckSpec, root: Any, *, meet: bool) -> None:
             row = spec.item_model()
             for col, want in check.where.items():
                 setattr(row, col, want)
-            setattr(row, check.key or "", "甲市")
+            if check.key not in check.where:  # grouping by the filtered column: keep its value
+                setattr(row, check.key or "", "甲市")
             rows.append(row)
         set_path(root, check.path or "", rows)
     elif c == "any_row":

@@ -51,3 +51,11 @@ SUMMARY_NOTES = (
     "（3）同一家公共服务平台，不得通过省级中小企业主管部门和行业协会重复申报。",
 )
 OR = "或者"
+
+#: The 推荐表's annex recording the survey's random draw (smedesk.rounds.draw).
+DRAW_TITLE = "附：随机抽样记录"
+DRAW_NOTE = (
+    "复核方法：将服务企业名单按申请报告中的顺序整理为 JSON（键名排序、无空格、UTF-8），"
+    "其 SHA-256 应与上列指纹一致；以上列种子初始化 Python 的 random.Random，"
+    "对名单行号做不放回抽样（random.sample），抽出的行号应与上列一致。"
+)

@@ -50,7 +50,26 @@ def story(doc: RecommendationForm, ctx: Context) -> list[Flowable]:
     rest.text_block(0, 7, doc.regional_impact, min_lines=6)
     _recommendation(rest, doc, word(R.KIND, "recommendation", spec(R, "recommendation").label))
     out += [panel.table(), methods.table(), sampled.table(repeat=2), rest.table()]
+    out += _draw_annex(doc.survey)
     return out
+
+
+def _draw_annex(survey: SatisfactionSurvey) -> list[Flowable]:
+    """附：随机抽样记录 — seed, the list's fingerprint and the rows drawn, to repeat the draw."""
+    if survey.sampling_seed is None or not survey.sampling_fingerprint:
+        return []
+    S = SatisfactionSurvey
+    lines = [
+        f"{spec(S, 'sampling_seed').label}：{survey.sampling_seed}",
+        f"{spec(S, 'sampling_list_size').label}：{text(survey.sampling_list_size)} 家",
+        f"{spec(S, 'sampling_fingerprint').label}：{survey.sampling_fingerprint}",
+        f"{spec(S, 'sampled_rows').label}：{text(survey.sampled_rows)}",
+        captions.DRAW_NOTE,
+    ]
+    style = styles().note
+    return [Paragraph(para_text(captions.DRAW_TITLE), styles().heading)] + [
+        Paragraph(para_text(line), style) for line in lines
+    ]
 
 
 def _panel(g: FormGrid, doc: RecommendationForm) -> None:

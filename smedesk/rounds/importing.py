@@ -1,0 +1,41 @@
+"""Applications into a round from the applicants' 申报包 (issue 12's packages).
+
+Each package is verified and written to the store by ``exchange.import_package``; every
+application it brought (new, or the same as one already here) then joins the round through
+``add_application_to_round``. A newer version of an application already in the round
+refreshes its entry; one that conflicts with local edits is not added and is reported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from smedesk.exchange.importing import import_package
+from smedesk.rounds.model import Entry
+from smedesk.rounds.service import APPLICATION_KINDS, add_application_to_round
+from smedesk.store import DocumentStore
+
+
+@dataclass
+class RoundImport:
+    added: list[Entry] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # Chinese lines: what was not added, why
+
+
+def import_into_round(store: DocumentStore, round_id: str,
+                      paths: Sequence[str | os.PathLike[str]], *, author: str) -> RoundImport:  # fmt: skip
+    """Import each package and add its applications to the round."""
+    out = RoundImport()
+    for path in paths:
+        result = import_package(store, store.database, path, author=author)
+        for document in result.documents:
+            if document.kind not in APPLICATION_KINDS:
+                continue
+            if document.status == "conflict":
+                out.refused.append(f"「{document.title}」与本机已修改的版本冲突，未加入本轮。")
+                continue
+            out.added.append(add_application_to_round(store, round_id, document.doc_id,
+                                                      author=author))  # fmt: skip
+    return out

@@ -1,0 +1,205 @@
+"""Working on rounds: the store's round tables with the procedure's rules on top.
+
+``RoundStore`` is what the screens and tests use: rounds and entries as the domain's types
+(``rounds.model``), moves checked against the scheme's procedure, the survey draw recorded
+and put into the 推荐表. ``add_application_to_round`` is the seam the package import calls
+once a package's application is stored; until then, applications come from documents
+already in the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from smedesk.forms.enums import AuthorityType
+from smedesk.rounds.draw import MINIMUM, Draw, draw, new_seed
+from smedesk.rounds.model import Entry, Round
+from smedesk.rounds.procedure import State, check_move, is_creation
+from smedesk.schemes import load_scheme
+from smedesk.store import DocumentStore, StoreError
+from smedesk.store.rounds import EntryRecord, RoundRecord, RoundTables
+
+APPLICATION_KINDS = ("application-report", "creation-application")
+
+
+def authority_type(code: str) -> AuthorityType:
+    for member in AuthorityType:
+        if member.value == code:
+            return member
+    raise StoreError(f"未知的推荐单位类别「{code}」。")
+
+
+def _round(r: RoundRecord) -> Round:
+    return Round(r.id, r.scheme_id, r.year, r.authority_name, authority_type(r.authority_type),
+                 r.deadline)  # fmt: skip
+
+
+def _entry(e: EntryRecord) -> Entry:
+    return Entry(e.round_id, e.doc_id, e.kind, e.title, e.organisation, e.uscc, State(e.state),
+                 e.state_since, e.row, e.served)  # fmt: skip
+
+
+def served_usccs(data: dict[str, Any]) -> list[str]:
+    """The 统一社会信用代码 on an application's served-firm list."""
+    rows = data.get("served_enterprises") or []
+    return [str(r["uscc"]).strip().upper() for r in rows
+            if isinstance(r, dict) and isinstance(r.get("uscc"), str) and r["uscc"].strip()]  # fmt: skip
+
+
+def initial_row(kind: str, data: dict[str, Any], title: str) -> dict[str, Any]:
+    """The summary-table row prefilled from the application (the authority completes it)."""
+    if kind == "creation-application":
+        applicant = data.get("applicant") or {}
+        return {"platform_name": applicant.get("platform_name") or title,
+                "institution_name": applicant.get("applicant_name"),
+                "functions": data.get("functions") or []}  # fmt: skip
+    basic = (data.get("form") or {}).get("basic") or {}
+    region = data.get("region") or {}
+    functions = list((data.get("functions") or {}).get("claimed") or [])
+    return {"platform_name": None, "institution_name": basic.get("applicant_name"),
+            "functions": functions, "city": region.get("city")}  # fmt: skip
+
+
+class RoundStore:
+    """Rounds of the database behind ``documents``."""
+
+    def __init__(self, documents: DocumentStore) -> None:
+        self.documents = documents
+        self.tables = RoundTables(documents)
+
+    def create_round(self, scheme_id: str, year: int, authority_name: str,
+                     authority_type: AuthorityType, deadline: dt.date | None = None,
+                     *, author: str) -> Round:  # fmt: skip
+        return _round(self.tables.create_round(scheme_id, year, authority_name,
+                                               authority_type.value, deadline, author=author))  # fmt: skip
+
+    def rounds(self) -> list[Round]:
+        return [_round(r) for r in self.tables.rounds()]
+
+    def get_round(self, round_id: str) -> Round:
+        return _round(self.tables.get_round(round_id))
+
+    def add_application(self, round_id: str, doc_id: str, *, author: str) -> Entry:
+        """Put a stored application into the round (again: refresh its served list)."""
+        document = self.documents.get(doc_id)
+        if document.kind not in APPLICATION_KINDS:
+            raise StoreError(f"「{document.title}」不是申请报告或创建申请书，不能加入推荐。")
+        return _entry(self.tables.add_entry(
+            round_id, doc_id, state=State.RECEIVED.value,
+            row=initial_row(document.kind, document.data, document.title),
+            served=served_usccs(document.data), version=document.version, author=author,
+        ))  # fmt: skip
+
+    def entries(self, round_id: str) -> list[Entry]:
+        return [_entry(e) for e in self.tables.entries(round_id)]
+
+    def all_entries(self) -> list[tuple[Round, list[Entry]]]:
+        """Every round with its entries (for the cross-round check of double channels)."""
+        return [(r, self.entries(r.id)) for r in self.rounds()]
+
+    def set_state(self, round_id: str, doc_id: str, state: State, *, author: str,
+                  on: dt.date | None = None) -> Entry:  # fmt: skip
+        """Move an application through the procedure (refused, in Chinese, when not allowed)."""
+        creation = is_creation(load_scheme(self.get_round(round_id).scheme_id).stages)
+
+        def allowed(old: str) -> None:
+            check_move(State(old), state, creation=creation)
+
+        entry = _entry(self.tables.set_state(round_id, doc_id, state.value, author=author, on=on,
+                                             allowed=allowed))  # fmt: skip
+        if state is State.WITH_EXPERTS:
+            # What the experts are given: later changes are listed against it (rounds.changes).
+            from smedesk.rounds.changes import latest_revision
+
+            self.record(round_id, doc_id, "review-start",
+                        {"revision": latest_revision(self.documents, doc_id)}, author=author)  # fmt: skip
+        return entry
+
+    def set_row(self, round_id: str, doc_id: str, row: dict[str, Any], *, author: str) -> Entry:
+        return _entry(self.tables.set_row(round_id, doc_id, row, author=author))
+
+    def record(self, round_id: str, doc_id: str | None, action: str, detail: dict[str, Any],
+               *, author: str) -> None:  # fmt: skip
+        self.tables.record(round_id, doc_id, action, detail, author=author)
+
+    def events(self, round_id: str, doc_id: str | None = None,
+               action: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        return self.tables.events(round_id, doc_id, action)
+
+    # the survey's random draw --------------------------------------------------------------
+
+    def draw(self, round_id: str, doc_id: str, *, author: str, seed: int | None = None,
+             count: int = MINIMUM) -> Draw:  # fmt: skip
+        """Draw firms from the application's served list and record the draw on the round.
+
+        The record (seed, the list's SHA-256, the rows drawn, the document version) lets
+        anyone repeat it: ``smedesk.rounds.draw.verify``. DrawError (a UserError) when the
+        list has fewer than 10 firms; nothing is recorded then.
+        """
+        document = self.documents.get(doc_id)
+        served = [r for r in document.data.get("served_enterprises") or [] if isinstance(r, dict)]
+        made = draw(served, new_seed() if seed is None else seed, count)
+        self.record(round_id, doc_id, "draw", {**made.as_json(), "version": document.version},
+                    author=author)  # fmt: skip
+        return made
+
+    def fill_survey(self, round_id: str, doc_id: str, made: Draw, *, author: str) -> str:
+        """Put the drawn firms into the applicant's 推荐表 (created if none); its doc id.
+
+        The survey's rows are filled with the drawn firms (name, contact, phone, service)
+        for the calls or visits, and its seed recorded. A form whose survey already holds
+        results (an evaluation entered) is left alone: StoreError, nothing changed.
+        """
+        application = self.documents.get(doc_id)
+        round_ = self.get_round(round_id)
+        app_key = str(application.data.get("doc_id") or doc_id)
+        form_id, form_data, version = None, None, 0
+        for info in self.documents.list("recommendation-form"):
+            stored = self.documents.get(info.id)
+            if stored.data.get("application_id") == app_key:
+                form_id, form_data, version = info.id, stored.data, stored.version
+                break
+        rows = [{"name": f.get("name"), "interviewee": f.get("contact"), "position": None,
+                 "phone": f.get("phone"), "service_content": f.get("service_content"),
+                 "evaluation": None} for f in made.firms]  # fmt: skip
+        record = {"sampling_seed": made.seed, "sampling_fingerprint": made.fingerprint,
+                  "sampling_list_size": made.size,
+                  "sampled_rows": "、".join(str(r + 1) for r in made.rows)}  # fmt: skip
+        if form_data is None:
+            scheme = load_scheme(round_.scheme_id)
+            form_data = {"kind": "recommendation-form", "doc_id": str(uuid.uuid4()),
+                         "scheme": {"id": scheme.id, "version": scheme.version},
+                         "operator_name": application.organisation, "application_id": app_key,
+                         "survey": {"methods": [], "sampled": rows, **record}}  # fmt: skip
+            return self.documents.create(
+                "recommendation-form", f"推荐表：{application.organisation or application.title}",
+                form_data, scheme_id=scheme.id, scheme_version=scheme.version,
+                owner_role="recommender", author=author,
+            )  # fmt: skip
+        survey = dict(form_data.get("survey") or {})
+        if any(isinstance(r, dict) and r.get("evaluation") for r in survey.get("sampled") or []):
+            raise StoreError(
+                "推荐表中已有测评结果，未用新的抽样覆盖。如需重新抽样，请先清空推荐表中的抽样企业。"
+            )
+        survey.update(sampled=rows, **record)
+        assert form_id is not None
+        self.documents.save(form_id, {**form_data, "survey": survey}, base_version=version,
+                            author=author)  # fmt: skip
+        return form_id
+
+    def draws(self, round_id: str, doc_id: str) -> list[dict[str, Any]]:
+        """The recorded draws of one application, oldest first."""
+        return [e["detail"] | {"author": e["author"], "at": e["at"]}
+                for e in self.events(round_id, doc_id, "draw")]  # fmt: skip
+
+
+def add_application_to_round(store: DocumentStore, round_id: str, doc_id: str,
+                             *, author: str = "导入") -> Entry:  # fmt: skip
+    """The seam for the package import: a stored application joins a round.
+
+    Called again with a newer version of the same application, it refreshes the entry's
+    served list and records the version; the entry keeps its state and summary row.
+    """
+    return RoundStore(store).add_application(round_id, doc_id, author=author)

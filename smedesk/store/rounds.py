@@ -1,0 +1,209 @@
+"""Keeping recommendation rounds: rounds, the applications in them, and what happened.
+
+Storage only, with plain values (states and authority types as their code names): what the
+states mean and which moves the procedure allows is the rounds layer's (``smedesk.rounds``),
+which passes its check in (``set_state(..., allowed=...)``) to run inside the transaction.
+Every write runs through ``run_write`` (the write lock up front, retried while busy), so
+several staff on one PostgreSQL server can work on one round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from smedesk.store.errors import StoreError
+from smedesk.store.models import DocumentRow
+from smedesk.store.repository import DocumentStore, utc_now
+from smedesk.store.round_tables import RoundEntryRow, RoundEventRow, RoundRow
+from smedesk.store.transactions import run_read, run_write
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    id: str
+    scheme_id: str
+    year: int
+    authority_name: str
+    authority_type: str
+    deadline: dt.date | None
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    round_id: str
+    doc_id: str
+    kind: str
+    title: str
+    organisation: str | None
+    uscc: str | None
+    state: str
+    state_since: dt.date
+    row: dict[str, Any] = field(default_factory=dict)
+    served: tuple[str, ...] = ()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _round(row: RoundRow) -> RoundRecord:
+    return RoundRecord(row.id, row.scheme_id, row.year, row.authority_name, row.authority_type,
+                       row.deadline)  # fmt: skip
+
+
+class RoundTables:
+    """Rounds in the database of ``documents`` (the same sessions, the same transactions)."""
+
+    def __init__(self, documents: DocumentStore, *,
+                 clock: Callable[[], datetime] = utc_now) -> None:  # fmt: skip
+        self._sessions = documents.database.sessions
+        self._clock = clock
+
+    def create_round(self, scheme_id: str, year: int, authority_name: str, authority_type: str,
+                     deadline: dt.date | None, *, author: str) -> RoundRecord:  # fmt: skip
+        if not authority_name.strip():
+            raise StoreError("请填写推荐单位名称。")
+        row = RoundRow(id=str(uuid.uuid4()), scheme_id=scheme_id, year=year,
+                       authority_name=authority_name.strip(), authority_type=authority_type,
+                       deadline=deadline, created_at=self._clock())  # fmt: skip
+
+        def work(session: Session) -> RoundRecord:
+            session.add(row)
+            session.flush()
+            self._event(session, row.id, None, "create", {}, author)
+            return _round(row)
+
+        return run_write(self._sessions, work)
+
+    def rounds(self) -> list[RoundRecord]:
+        def work(session: Session) -> list[RoundRecord]:
+            query = select(RoundRow).order_by(RoundRow.year.desc(), RoundRow.created_at.desc())
+            return [_round(r) for r in session.scalars(query)]
+
+        return run_read(self._sessions, work)
+
+    def get_round(self, round_id: str) -> RoundRecord:
+        return run_read(self._sessions, lambda s: _round(self._round_row(s, round_id)))
+
+    @staticmethod
+    def _round_row(session: Session, round_id: str) -> RoundRow:
+        row = session.get(RoundRow, round_id)
+        if row is None:
+            raise StoreError("找不到这一轮推荐，它可能已被删除。")
+        return row
+
+    def add_entry(self, round_id: str, doc_id: str, *, state: str, row: dict[str, Any],
+                  served: list[str], version: int, author: str) -> EntryRecord:  # fmt: skip
+        """Put a document into the round; again: refresh its served list, keep the rest."""
+        today = self._clock().date()
+
+        def work(session: Session) -> EntryRecord:
+            self._round_row(session, round_id)
+            entry = session.get(RoundEntryRow, (round_id, doc_id))
+            if entry is None:
+                count = select(func.count()).select_from(RoundEntryRow)
+                position = session.scalar(count.where(RoundEntryRow.round_id == round_id)) or 0
+                entry = RoundEntryRow(round_id=round_id, document_id=doc_id, position=position,
+                                      state=state, state_since=today, row=_dumps(row),
+                                      served=_dumps(served), updated_at=self._clock())  # fmt: skip
+                session.add(entry)
+                self._event(session, round_id, doc_id, "add", {"version": version}, author)
+            else:
+                entry.served, entry.updated_at = _dumps(served), self._clock()
+                self._event(session, round_id, doc_id, "refresh", {"version": version}, author)
+            session.flush()
+            return self._entry(session, entry)
+
+        return run_write(self._sessions, work)
+
+    def entries(self, round_id: str) -> list[EntryRecord]:
+        def work(session: Session) -> list[EntryRecord]:
+            self._round_row(session, round_id)
+            query = select(RoundEntryRow).where(RoundEntryRow.round_id == round_id)
+            rows = session.scalars(query.order_by(RoundEntryRow.position))
+            return [self._entry(session, r) for r in rows]
+
+        return run_read(self._sessions, work)
+
+    @staticmethod
+    def _entry(session: Session, row: RoundEntryRow) -> EntryRecord:
+        doc = session.get(DocumentRow, row.document_id)
+        assert doc is not None  # the foreign key cascades
+        return EntryRecord(row.round_id, row.document_id, doc.kind, doc.title, doc.organisation,
+                           doc.uscc, row.state, row.state_since, json.loads(row.row),
+                           tuple(json.loads(row.served)))  # fmt: skip
+
+    def set_state(self, round_id: str, doc_id: str, state: str, *, author: str,
+                  on: dt.date | None = None,
+                  allowed: Callable[[str], None] | None = None) -> EntryRecord:  # fmt: skip
+        """Change an entry's state; ``allowed(old)`` raises (a UserError) to refuse the move."""
+
+        def work(session: Session) -> EntryRecord:
+            entry = self._entry_row(session, round_id, doc_id)
+            old = entry.state
+            if allowed is not None:
+                allowed(old)
+            entry.state, entry.state_since = state, on or self._clock().date()
+            entry.updated_at = self._clock()
+            self._event(session, round_id, doc_id, "state", {"from": old, "to": state}, author)
+            return self._entry(session, entry)
+
+        return run_write(self._sessions, work)
+
+    def set_row(self, round_id: str, doc_id: str, row: dict[str, Any], *,
+                author: str) -> EntryRecord:  # fmt: skip
+        """Store the summary-table row the authority filled for this application."""
+
+        def work(session: Session) -> EntryRecord:
+            entry = self._entry_row(session, round_id, doc_id)
+            entry.row, entry.updated_at = _dumps(row), self._clock()
+            self._event(session, round_id, doc_id, "row", {}, author)
+            return self._entry(session, entry)
+
+        return run_write(self._sessions, work)
+
+    @staticmethod
+    def _entry_row(session: Session, round_id: str, doc_id: str) -> RoundEntryRow:
+        entry = session.get(RoundEntryRow, (round_id, doc_id), with_for_update=True)
+        if entry is None:
+            raise StoreError("这份申请不在这一轮推荐中。")
+        return entry
+
+    def record(self, round_id: str, doc_id: str | None, action: str, detail: dict[str, Any],
+               *, author: str) -> None:  # fmt: skip
+        """Record something done on the round (a draw, a paper check) with its details."""
+
+        def work(session: Session) -> None:
+            self._round_row(session, round_id)
+            self._event(session, round_id, doc_id, action, detail, author)
+
+        run_write(self._sessions, work)
+
+    def events(self, round_id: str, doc_id: str | None = None,
+               action: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        def work(session: Session) -> list[dict[str, Any]]:
+            query = select(RoundEventRow).where(RoundEventRow.round_id == round_id)
+            if doc_id is not None:
+                query = query.where(RoundEventRow.document_id == doc_id)
+            if action is not None:
+                query = query.where(RoundEventRow.action == action)
+            rows = session.scalars(query.order_by(RoundEventRow.id))
+            return [{"doc_id": r.document_id, "action": r.action, "author": r.author,
+                     "at": r.created_at, "detail": json.loads(r.detail)} for r in rows]  # fmt: skip
+
+        return run_read(self._sessions, work)
+
+    def _event(self, session: Session, round_id: str, doc_id: str | None, action: str,
+               detail: dict[str, Any], author: str) -> None:  # fmt: skip
+        session.add(RoundEventRow(round_id=round_id, document_id=doc_id, action=action,
+                                  detail=_dumps(detail), author=author,
+                                  created_at=self._clock()))  # fmt: skip

@@ -1,0 +1,1 @@
+"""The recommending authority's round screens (used by ``workspaces.recommender``)."""

@@ -1,0 +1,229 @@
+"""One round on screen: its applications with state and flags, the checks, the deadlines,
+the survey draws and the paper checks — filled from a ``RoundOverview``, never from the store.
+
+The page only shows; the workspace runs every action as an operation and refills it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smedesk.rounds.overview import RoundOverview
+from smedesk.ui import spacing
+from smedesk.ui.i18n import tr
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(spacing.ROW_HEIGHT)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], keys: list[Any] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if keys is not None and c == 0:
+                item.setData(256, keys[r])  # Qt.UserRole
+            table.setItem(r, c, item)
+
+
+class RoundPage(QWidget):
+    """The tabs of one round, and the buttons whose actions the workspace runs."""
+
+    add_requested = Signal()
+    import_requested = Signal()
+    advance_requested = Signal(str)  # doc id
+    draw_requested = Signal(str)
+    paper_requested = Signal(str)
+    submit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.overview: RoundOverview | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.summary = QLabel()
+        self.summary.setObjectName("mutedText")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        buttons = QHBoxLayout()
+        self.import_button = QPushButton(tr("导入申报包…"))
+        self.add_button = QPushButton(tr("加入申请…"))
+        self.advance_button = QPushButton(tr("推进状态…"))
+        self.draw_button = QPushButton(tr("随机抽取服务企业"))
+        self.paper_button = QPushButton(tr("核对纸质材料…"))
+        self.submit_button = QPushButton(tr("生成报送材料…"))
+        self.submit_button.setObjectName("primaryButton")
+        for button in (self.import_button, self.add_button, self.advance_button,
+                       self.draw_button, self.paper_button):  # fmt: skip
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        layout.addLayout(buttons)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.entries = _table([tr("申请单位"), tr("统一社会信用代码"), tr("状态"),
+                               tr("服务企业"), tr("抽样"), tr("纸质核对"), tr("问题")])  # fmt: skip
+        self.flags = _table([tr("涉及"), tr("依据"), tr("问题")])
+        # Messages name fields, firms and rounds: wrapped whole, never cut to an ellipsis.
+        self.flags.setWordWrap(True)
+        self.flags.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.flags.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.flags.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.flags.setColumnWidth(0, 260)
+        self.flags.setColumnWidth(1, 240)
+        self.deadlines = _table([tr("日期"), tr("事项"), tr("依据"), tr("说明")])
+        self.draw = _table([tr("序号"), tr("名单行号"), tr("企业名称"), tr("统一社会信用代码"),
+                            tr("联系人"), tr("联系电话")])  # fmt: skip
+        self.draw_note = QLabel()
+        self.draw_note.setWordWrap(True)
+        self.paper = _table([tr("扫描页"), tr("来源"), tr("对应页"), tr("结果")])
+        self.paper_note = QLabel()
+        self.paper_note.setWordWrap(True)
+        self.tabs.addTab(self.entries, tr("申报单位"))
+        self.tabs.addTab(self.flags, tr("规则与交叉核查"))
+        self.tabs.addTab(self.deadlines, tr("即将到期"))
+        self.tabs.addTab(self._with_note(self.draw_note, self.draw), tr("随机抽样"))
+        self.tabs.addTab(self._with_note(self.paper_note, self.paper), tr("纸质材料核对"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.submit_button.clicked.connect(self.submit_requested)
+        self.advance_button.clicked.connect(lambda: self._emit_for(self.advance_requested))
+        self.draw_button.clicked.connect(lambda: self._emit_for(self.draw_requested))
+        self.paper_button.clicked.connect(lambda: self._emit_for(self.paper_requested))
+        self.entries.itemSelectionChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    @staticmethod
+    def _with_note(note: QLabel, table: QTableWidget) -> QWidget:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(spacing.SMALL_MARGIN, spacing.SMALL_MARGIN, 0, 0)
+        inner.addWidget(note)
+        inner.addWidget(table, 1)
+        return box
+
+    def selected_doc(self) -> str | None:
+        rows = self.entries.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.entries.item(rows[0].row(), 0)
+        return str(item.data(256)) if item is not None else None
+
+    def select_doc(self, doc_id: str) -> None:
+        for row in range(self.entries.rowCount()):
+            item = self.entries.item(row, 0)
+            if item is not None and item.data(256) == doc_id:
+                self.entries.selectRow(row)
+                return
+
+    def _emit_for(self, signal: Any) -> None:
+        doc_id = self.selected_doc()
+        if doc_id is not None:
+            signal.emit(doc_id)
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_doc() is not None
+        for button in (self.advance_button, self.draw_button, self.paper_button):
+            button.setEnabled(chosen)
+        self._show_selected()
+
+    # filling -------------------------------------------------------------------------------
+
+    def show_overview(self, overview: RoundOverview) -> None:
+        keep = self.selected_doc()
+        self.overview = overview
+        r = overview.round
+        self.heading.setText(
+            tr("{year} 年度推荐 · {name}").format(year=r.year, name=r.authority_name)
+        )
+        recommended = sum(1 for e in overview.entries if e.state.value == "recommended")
+        self.summary.setText(
+            tr("{kind} · 方案 {scheme} · 申请 {n} 份，推荐 {m} 份，问题 {f} 项").format(
+                kind=r.authority_type.label, scheme=r.scheme_id, n=len(overview.entries),
+                m=recommended, f=len(overview.flags),
+            )
+        )  # fmt: skip
+        names = {e.doc_id: e.organisation or e.title for e in overview.entries}
+        rows, keys = [], []
+        for e in overview.entries:
+            flags = overview.flags_of(e.doc_id)
+            draw = overview.draws.get(e.doc_id)
+            paper = overview.papers.get(e.doc_id)
+            paper_text = "" if paper is None else (
+                tr("一致") if not paper.get("problems") else
+                tr("{n} 处不符").format(n=len(paper["problems"])))  # fmt: skip
+            rows.append([names[e.doc_id], e.uscc or "", e.state.label, str(len(e.served)),
+                         tr("种子 {seed}").format(seed=draw["seed"]) if draw else "",
+                         paper_text, "；".join(f.message for f in flags)])  # fmt: skip
+            keys.append(e.doc_id)
+        _fill(self.entries, rows, keys)
+        _fill(self.flags, [["、".join(names.get(d, d) for d in f.doc_ids), f.citation,
+                            f.message] for f in overview.flags])  # fmt: skip
+        _fill(self.deadlines, [[d.due.isoformat(), d.what, d.citation, d.note or ""]
+                               for d in overview.deadlines])  # fmt: skip
+        self.tabs.setTabText(1, tr("规则与交叉核查（{n}）").format(n=len(overview.flags)))
+        if keep:
+            self.select_doc(keep)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        doc_id = self.selected_doc()
+        overview = self.overview
+        draw = overview.draws.get(doc_id) if overview and doc_id else None
+        if draw is None:
+            self.draw_note.setText(tr("选择一家申报单位，点击「随机抽取服务企业」。"))
+            _fill(self.draw, [])
+        else:
+            self.draw_note.setText(tr(
+                "随机种子 {seed} · 名单 {size} 家 · 名单指纹（SHA-256）{fp} · 抽样人 {who}。"
+                "任何人用同一种子和同一名单可重复抽出相同企业。"
+            ).format(seed=draw["seed"], size=draw["size"], fp=draw["fingerprint"],
+                     who=draw.get("author", "")))  # fmt: skip
+            _fill(self.draw, [[str(i + 1), str(row + 1), f.get("name") or "", f.get("uscc") or "",
+                               f.get("contact") or "", f.get("phone") or ""]
+                              for i, (row, f) in enumerate(zip(draw["rows"], draw["firms"],
+                                                               strict=True))])  # fmt: skip
+        paper = overview.papers.get(doc_id) if overview and doc_id else None
+        if paper is None:
+            self.paper_note.setText(
+                tr("选择一家申报单位，点击「核对纸质材料…」，选择扫描的图像或 PDF。")
+            )
+            _fill(self.paper, [])
+            return
+        problems = paper.get("problems") or []
+        self.paper_note.setText(
+            tr("纸质材料与已核对的文件一致（共 {n} 页）。").format(n=paper["expected_pages"])
+            if not problems else tr("发现 {n} 处不符：").format(n=len(problems))
+            + "\n" + "\n".join(problems)
+        )  # fmt: skip
+        _fill(self.paper, [[str(p["scan"]), p["source"], str(p["page"]) if p["page"] else "",
+                            p["message"]] for p in paper["pages"]])  # fmt: skip

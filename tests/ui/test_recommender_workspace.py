@@ -1,0 +1,167 @@
+"""The recommender's workspace: a round's applications with flags, deadlines, the draw and the
+paper check, every action through the runner. With ``SMEDESK_SHOTS=DIR`` the screens are also
+saved as PNG at 1366×768 (to look at them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smedesk.rounds.service import RoundStore
+from smedesk.store import DocumentStore
+from smedesk.ui.app import open_settings
+from smedesk.ui.context import AppContext
+from smedesk.ui.workspaces.recommender import RecommenderWorkspace
+
+from support.round_fixtures import six_applicant_round
+
+
+def settle(qtbot: Any, workspace: RecommenderWorkspace) -> None:
+    qtbot.waitUntil(lambda: not workspace.ctx.runner.busy, timeout=30_000)
+    qtbot.wait(20)
+
+
+def shot(workspace: RecommenderWorkspace, name: str) -> None:
+    folder = os.environ.get("SMEDESK_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        workspace.window().grab().save(str(Path(folder) / f"{name}.png"))
+
+
+@pytest.fixture
+def workspace(qtbot: Any, store: DocumentStore, settings_path: Path) -> RecommenderWorkspace:
+    ctx = AppContext(store, open_settings(settings_path), user_name="王科员", role="recommender")
+    page = RecommenderWorkspace(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_round_shows_states_flags_deadlines_draw_paper_check_and_submission(
+    qtbot: Any,
+    workspace: RecommenderWorkspace,
+    store: DocumentStore,
+    tmp_path: Path,
+    monkeypatch: Any,
+) -> None:
+    import datetime as dt
+
+    province, ids = six_applicant_round(RoundStore(store), dt.date.today() + dt.timedelta(days=14))
+    workspace.store_ready()
+    settle(qtbot, workspace)
+    assert workspace.round_id is not None and workspace.rounds_list.count() == 2
+    workspace.rounds_list.setCurrentRow(
+        next(r for r in range(2) if workspace.rounds_list.item(r).data(256) == province.id)
+    )
+    settle(qtbot, workspace)
+    page = workspace.page
+    assert page.entries.rowCount() == 6
+    assert page.entries.item(0, 2).text() == "推荐"
+    problems = {page.entries.item(r, 0).text(): page.entries.item(r, 6).text() for r in range(6)}
+    assert "超过" in problems["本溪戊服务有限公司"]
+    assert "中国" in problems["丹东己科技有限公司"] or "国家" in problems["丹东己科技有限公司"]
+    assert "中国中小企业国际合作协会" in problems["鞍山丙服务中心"]
+    assert "大连乙科技服务有限公司" in problems["沈阳甲信息服务有限公司"]
+    assert problems["抚顺丁咨询有限公司"] == ""
+    assert page.flags.rowCount() == 5  # quota, name, double channel, shared firms ×2
+    assert page.deadlines.rowCount() >= 1 and page.deadlines.item(0, 1).text() == "推荐材料报送截止"
+    shot(workspace, "round")
+    page.tabs.setCurrentIndex(1)
+    shot(workspace, "round-checks")
+    page.tabs.setCurrentIndex(2)
+    shot(workspace, "deadlines")
+
+    page.select_doc(ids[0])
+    workspace.draw(ids[0], seed=20190715)
+    settle(qtbot, workspace)
+    assert page.tabs.currentIndex() == 3 and page.draw.rowCount() == 10
+    assert "20190715" in page.draw_note.text()
+    first_rows = [page.draw.item(r, 1).text() for r in range(10)]
+    shot(workspace, "draw")
+    workspace.draw(ids[0], seed=20190715)  # the same seed on the same list: the same firms
+    settle(qtbot, workspace)
+    assert [page.draw.item(r, 1).text() for r in range(10)] == first_rows
+
+    # The paper: the stored application printed to PDF, its last page left out of the scan.
+    from pypdf import PdfReader, PdfWriter
+
+    from smedesk.export.pdf import export_pdf
+    from smedesk.forms.registry import parse_document
+
+    printed = tmp_path / "printed.pdf"
+    export_pdf(parse_document(store.get(ids[0]).data), printed)
+    reader, writer = PdfReader(printed), PdfWriter()
+    for page_obj in reader.pages[:-1]:
+        writer.add_page(page_obj)
+    scan = tmp_path / "scan.pdf"
+    with scan.open("wb") as fh:
+        writer.write(fh)
+    workspace.check_paper(ids[0], [scan])
+    settle(qtbot, workspace)
+    assert page.tabs.currentIndex() == 4
+    assert f"缺少第 {len(reader.pages)} 页" in page.paper_note.text()
+    assert page.paper.rowCount() == len(reader.pages) - 1
+    shot(workspace, "paper-check")
+
+    monkeypatch.setattr(workspace, "isVisible", lambda: False)  # no modal box in the test
+    workspace.submit(tmp_path / "报送")
+    settle(qtbot, workspace)
+    assert "[√] 推荐汇总表（Excel 与 PDF）：6 个推荐平台" in workspace.last_checklist
+    assert len(list((tmp_path / "报送").glob("0*.pdf"))) == 6
+
+
+def test_draw_of_a_short_list_shows_the_chinese_message(
+    qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, monkeypatch: Any
+) -> None:
+    from smedesk.forms.enums import AuthorityType
+
+    from support.round_fixtures import application, store_application
+
+    rounds = RoundStore(store)
+    round_ = rounds.create_round("miit-2019-call", 2019, "沈阳市工业和信息化局",
+                                 AuthorityType.PREFECTURE, author="王科员")  # fmt: skip
+    doc_id = store_application(
+        store, application("沈阳甲信息服务有限公司", "91210100A000000001", range(6))
+    )
+    rounds.add_application(round_.id, doc_id, author="王科员")
+    workspace.store_ready()
+    settle(qtbot, workspace)
+    monkeypatch.setattr(workspace, "isVisible", lambda: False)  # no modal box in the test
+    workspace.draw(doc_id)
+    settle(qtbot, workspace)
+    assert "只有 6 家，少于抽样所需的 10 家" in workspace.last_failure
+    assert rounds.draws(round_.id, doc_id) == []
+
+
+def test_packages_imported_into_the_round_from_the_page(
+    qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, tmp_path: Path
+) -> None:
+    from smedesk.exchange.exporting import export_application_package
+    from smedesk.forms.enums import AuthorityType
+    from smedesk.store import open_database
+
+    from support.round_fixtures import application, store_application
+
+    elsewhere = open_database(f"sqlite:///{tmp_path / 'applicant.db'}")
+    try:
+        applicant = DocumentStore(elsewhere)
+        doc_id = store_application(applicant,
+                                   application("沈阳甲信息服务有限公司", "91210100A000000001", range(12)))  # fmt: skip
+        package = tmp_path / "甲.smedesk"
+        export_application_package(applicant, doc_id, package, creator_name="甲", with_pdf=False)
+    finally:
+        elsewhere.close()
+    RoundStore(store).create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
+                                   AuthorityType.PROVINCE, author="王科员")  # fmt: skip
+    workspace.store_ready()
+    settle(qtbot, workspace)
+    workspace.import_packages([package])
+    settle(qtbot, workspace)
+    assert workspace.page.entries.rowCount() == 1
+    assert workspace.page.entries.item(0, 0).text() == "沈阳甲信息服务有限公司"
+    assert workspace.page.entries.item(0, 2).text() == "已接收"
