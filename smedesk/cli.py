@@ -203,6 +203,11 @@ def _debug() -> bool:
 
 def _run_desktop() -> int:
     """Start the desktop program, or say clearly why it cannot start."""
+    problem = _display_problem()
+    if problem:
+        # Asked before Qt loads: without a display Qt aborts the process (exit 134).
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         app = importlib.import_module("smedesk.ui.app")
     except ImportError as exc:
@@ -233,6 +238,16 @@ def _run_desktop() -> int:
         print("设置环境变量 SMEDESK_DEBUG=1 后重试可看到详细信息。", file=sys.stderr)
         return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _display_problem() -> str | None:
+    """The Chinese message if no window can open here (see smedesk.ui.display), else None."""
+    try:
+        from smedesk.ui.display import display_problem
+    except ImportError:
+        return None  # the GUI is not installed: _run_desktop says so itself
+    problem = display_problem()
+    return problem.message if problem else None
 
 
 if __name__ == "__main__":  # pragma: no cover
