@@ -102,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Answered before the sub-command modules are imported: the fastest path.
         print(f"smedesk {__version__}")
         return EXIT_OK
+    if len(args_list) == 1 and _is_document_path(args_list[0]):
+        # smedesk FILE: what the desktop entry and the Windows file association run.
+        return _run_desktop(open_path=args_list[0])
     try:
         parser = build_parser()
         args = parser.parse_args(args_list)
@@ -201,7 +204,14 @@ def _debug() -> bool:
     return os.environ.get("SMEDESK_DEBUG", "") not in ("", "0")
 
 
-def _run_desktop() -> int:
+def _is_document_path(arg: str) -> bool:
+    """A file to open rather than a command: a document's suffix or a path with a folder."""
+    if arg.startswith("-"):
+        return False
+    return arg.lower().endswith((".smedesk", ".json")) or os.sep in arg or "/" in arg
+
+
+def _run_desktop(open_path: str | None = None) -> int:
     """Start the desktop program, or say clearly why it cannot start."""
     problem = _display_problem()
     if problem:
@@ -230,7 +240,7 @@ def _run_desktop() -> int:
         print("图形界面入口 smedesk.ui.app.run 不存在", file=sys.stderr)
         return EXIT_FINDINGS
     try:
-        result = run()
+        result = run(open_path=open_path) if open_path else run()
     except Exception as exc:
         if _debug():
             raise

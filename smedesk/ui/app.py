@@ -181,8 +181,10 @@ class _PendingStore:
         return getattr(self._opener.result(), name)
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> int:
     """Start the desktop program; the exit code of the event loop (1 if it cannot start).
+
+    ``open_path``: a document file to open once the store is ready (``smedesk FILE``).
 
     The window shows first (Qt, the font and the settings only); then the store's imports
     and the database open on a worker thread while the event loop runs, and the list fills
@@ -243,6 +245,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             return
         ctx.store = opener.result()
         window.store_ready()
+        if open_path:  # smedesk FILE: a double-clicked document (see ui/open_file.py)
+            from smedesk.ui.open_file import open_file_in_window
+
+            open_file_in_window(window, open_path)
 
     QTimer.singleShot(0, poll)
     code = app.exec()

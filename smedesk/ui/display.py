@@ -88,11 +88,15 @@ def debian_packages() -> list[str]:
 
 def can_load(soname: str) -> bool:
     """True if the dynamic loader finds ``soname`` (and everything it needs)."""
-    try:
-        ctypes.CDLL(soname)
-    except OSError:
-        return False
-    return True
+    # A PyInstaller bundle carries some of these libraries in its own folder.
+    bundled = getattr(sys, "_MEIPASS", None)
+    for candidate in ([str(Path(bundled, soname))] if bundled else []) + [soname]:
+        try:
+            ctypes.CDLL(candidate)
+        except OSError:
+            continue
+        return True
+    return False
 
 
 def x_server_answers(display: str) -> bool:
