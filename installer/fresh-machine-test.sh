@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# From a fresh Debian 12 to a window, twice: the README's first command, then the .deb.
+#   bash installer/fresh-machine-test.sh [PATH/TO/smedesk.deb]      (as root, on Linux)
+# 1. builds a minimal Debian 12 in a folder (debootstrap --variant=minbase bookworm, from
+#    Debian's archive), with only Debian's python3 added, as the README assumes;
+# 2. inside it (chroot, /proc mounted) runs the README's first command exactly as written,
+#    read from README.md, from a copy of the committed checkout (git archive HEAD), with the
+#    display replaced by an Xvfb on this machine; checks the window came up (a screenshot);
+# 3. installs the .deb (built by installer/build.sh) with apt, runs `smedesk smoke` from the
+#    installed location, checks the menu entry and the .smedesk MIME type were registered;
+# 4. removes the package and checks nothing of it is left; then removes the folder.
+# Network plumbing only (not part of the test): this machine's DNS, CA certificates, apt and pip
+# configuration are copied in so the chroot reaches Debian's archive and PyPI the way it does.
+# Output: this script's log (installer/out/fresh-machine-test.log) and screenshots in
+# installer/out/.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+OUT=${OUT:-$HERE/out}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+DEB=${1:-$(ls -t "$OUT"/cn.smedesk.smedesk_*.deb 2>/dev/null | head -n1 || true)}
+[ "$(id -u)" -eq 0 ] || { echo "run as root (debootstrap, chroot)"; exit 1; }
+[ -f "$DEB" ] || { echo "no .deb: run installer/build.sh first, or pass its path"; exit 1; }
+mkdir -p "$OUT"
+exec > >(tee "$OUT/fresh-machine-test.log") 2>&1
+# shellcheck source=installer/xvfb.sh
+. "$HERE/xvfb.sh"
+step() { printf '\n==== %s  [%s]\n' "$*" "$(date -u +%H:%M:%S)"; }
+
+need=()
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xwininfo >/dev/null || need+=(x11-utils)
+command -v import >/dev/null || need+=(imagemagick)
+if ((${#need[@]})); then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+FS=$(mktemp -d /var/tmp/smedesk-fresh.XXXXXX)
+APP_PGID=""
+cleanup() {
+  [ -n "$APP_PGID" ] && kill -TERM -- "-$APP_PGID" 2>/dev/null || true
+  for mount in "$FS/tmp/.X11-unix" "$FS/dev/shm" "$FS/dev/pts" "$FS/proc"; do
+    mountpoint -q "$mount" 2>/dev/null && umount -l "$mount"
+  done
+  stop_xvfb
+  rm -rf --one-file-system "$FS"
+}
+trap cleanup EXIT
+
+# --- the environment the chroot runs with: a login's, plus the display and pip's settings
+chroot_env=(env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  LANG=C.UTF-8 TERM=dumb)
+for var in PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_CERT PIP_DEFAULT_TIMEOUT http_proxy https_proxy \
+  no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
+  [ -n "${!var:-}" ] && chroot_env+=("$var=${!var}")
+done
+in_chroot() { chroot "$FS" "${chroot_env[@]}" DISPLAY="${DISPLAY:-}" "$@"; }
+
+step "1. a minimal Debian 12 (debootstrap --variant=minbase bookworm $MIRROR)"
+debootstrap --variant=minbase --cache-dir="$(mkdir -p "$OUT/debootstrap-cache" && cd "$OUT/debootstrap-cache" && pwd)" \
+  bookworm "$FS" "$MIRROR" >"$OUT/debootstrap.log" 2>&1 || { tail -n 30 "$OUT/debootstrap.log"; exit 1; }
+echo "debootstrap: $(grep -c '^I: Extracting' "$OUT/debootstrap.log") packages extracted; $(du -sh "$FS" | cut -f1) in $FS"
+mount -t proc proc "$FS/proc"
+mkdir -p "$FS/dev/pts" "$FS/dev/shm"
+mount -t devpts devpts "$FS/dev/pts"
+mount -t tmpfs tmpfs "$FS/dev/shm"
+# Network plumbing: DNS, this machine's extra CA certificates, apt's and pip's configuration.
+cp /etc/resolv.conf "$FS/etc/resolv.conf"
+cp /etc/hosts "$FS/etc/hosts" 2>/dev/null || true
+for conf in /etc/apt/apt.conf.d/*; do
+  grep -qi 'proxy\|Acquire::' "$conf" 2>/dev/null && cp "$conf" "$FS/etc/apt/apt.conf.d/"
+done
+[ -f /etc/pip.conf ] && cp /etc/pip.conf "$FS/etc/pip.conf"
+[ -d /etc/xdg/pip ] && mkdir -p "$FS/etc/xdg" && cp -r /etc/xdg/pip "$FS/etc/xdg/"
+mkdir -p "$FS/usr/local/share/ca-certificates"
+cp -r /usr/local/share/ca-certificates/. "$FS/usr/local/share/ca-certificates/" 2>/dev/null || true
+in_chroot apt-get update -qq
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  ca-certificates >/dev/null
+in_chroot update-ca-certificates >/dev/null 2>&1
+step "   the README's premise: Debian's python3, nothing else"
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  python3 >/dev/null
+in_chroot python3 --version
+if in_chroot python3 -c 'import ensurepip' 2>/dev/null; then echo "ensurepip present?!"; else
+  echo "python3-venv: not installed (as on a fresh Debian 12)"; fi
+for lib in libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb.so.1 libGL.so.1; do
+  in_chroot sh -c "ldconfig -p | grep -q $lib" && echo "$lib: present" || echo "$lib: missing"
+done
+
+step "2. the README's first command, exactly as written"
+first_command=$(awk '/^## Quick start/{q=1} q && /^```sh/{getline; print; exit}' "$ROOT/README.md")
+echo "README.md, first command: $first_command"
+[ -n "$first_command" ]
+mkdir -p "$FS/root/smedesk"
+git -C "$ROOT" archive --format=tar HEAD | tar -x -C "$FS/root/smedesk"
+echo "checkout: $(git -C "$ROOT" rev-parse --short HEAD) copied to /root/smedesk (git archive)"
+start_xvfb
+mkdir -p "$FS/tmp/.X11-unix"
+mount --bind /tmp/.X11-unix "$FS/tmp/.X11-unix"
+echo "display: Xvfb $DISPLAY (this machine's, its socket bound into the chroot)"
+setsid chroot "$FS" "${chroot_env[@]}" DISPLAY="$DISPLAY" bash -c "cd /root/smedesk && $first_command" \
+  >"$OUT/fresh-first-command.log" 2>&1 &
+APP_PGID=$!
+deadline=$((SECONDS + 1800))  # the first run downloads PySide6 and friends from PyPI
+until xwininfo -root -tree 2>/dev/null | grep -q 'smedesk 申报助手'; do
+  if ! kill -0 "$APP_PGID" 2>/dev/null; then
+    echo "the command ended before a window came up:"; tail -n 40 "$OUT/fresh-first-command.log"; exit 1
+  fi
+  ((SECONDS < deadline)) || { echo "no window within 30 min"; tail -n 40 "$OUT/fresh-first-command.log"; exit 1; }
+  sleep 1
+done
+echo "window up after the install: $(xwininfo -root -tree | grep -o '"[^"]*smedesk 申报助手[^"]*"' | head -n1)"
+# The list fills once the database is open; give the picture time to settle (not a check).
+sleep 3
+import -display "$DISPLAY" -window root "$OUT/fresh-readme-window.png"
+echo "screenshot: $OUT/fresh-readme-window.png"
+echo "what the first command printed:"
+grep -v '^WARNING: Location' "$OUT/fresh-first-command.log" | sed 's/^/  | /'
+kill -TERM -- "-$APP_PGID"
+wait "$APP_PGID" 2>/dev/null || true
+APP_PGID=""
+in_chroot /root/smedesk/.venv/bin/smedesk --version
+
+step "3. the .deb: apt installs it and what it Depends on"
+# A desktop has these; with them, dpkg's triggers register the menu entry and the MIME type.
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  shared-mime-info desktop-file-utils >/dev/null
+cp "$DEB" "$FS/tmp/"
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  "/tmp/$(basename "$DEB")" 2>&1 | grep -E '^(Setting up|Unpacking|The following NEW|  )' | head -n 60
+in_chroot dpkg -L cn.smedesk.smedesk >"$OUT/fresh-deb-files.txt"
+echo "$(wc -l <"$OUT/fresh-deb-files.txt") paths installed; $(du -sh "$FS/opt/apps/cn.smedesk.smedesk" | cut -f1) under /opt/apps/cn.smedesk.smedesk"
+echo "which smedesk: $(in_chroot sh -c 'command -v smedesk') -> $(readlink "$FS/usr/bin/smedesk")"
+in_chroot smedesk --version
+echo "MIME type (update-mime-database, by dpkg's trigger): $(grep '\.smedesk' "$FS/usr/share/mime/globs2")"
+echo "menu entry (update-desktop-database): $(grep 'x-smedesk' "$FS/usr/share/applications/mimeinfo.cache")"
+step "   smoke test from the installed location (Xvfb, xcb)"
+in_chroot smedesk demo /tmp/demo >/dev/null
+in_chroot smedesk smoke /tmp/demo/application-miit-2017-shenyang-info.json \
+  --screenshot /tmp/deb-window.png --pdf /tmp/deb-smoke.pdf
+cp "$FS/tmp/deb-window.png" "$OUT/fresh-deb-window.png"
+echo "screenshot: $OUT/fresh-deb-window.png"
+in_chroot smedesk export pdf /tmp/demo/creation-liaoning-dalian-professional.json -o /tmp/c.pdf
+
+step "4. remove it: nothing of it is left"
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq cn.smedesk.smedesk >/dev/null
+left=0
+while read -r path; do
+  [ "$path" = "/." ] && continue
+  if [ -e "$FS$path" ] || [ -L "$FS$path" ]; then
+    # Shared folders (/usr/share/..., /opt) stay when other packages use them.
+    if [ -d "$FS$path" ] && [ ! -L "$FS$path" ] && [ -n "$(ls -A "$FS$path")" ]; then continue; fi
+    if [ -d "$FS$path" ] && [ "$path" = /opt ]; then continue; fi
+    echo "left behind: $path"
+    left=1
+  fi
+done <"$OUT/fresh-deb-files.txt"
+in_chroot dpkg -s cn.smedesk.smedesk >/dev/null 2>&1 && { echo "still known to dpkg"; left=1; }
+grep -q smedesk "$FS/usr/share/mime/globs2" && { echo ".smedesk still registered"; left=1; }
+grep -q smedesk "$FS/usr/share/applications/mimeinfo.cache" 2>/dev/null && { echo "menu entry still registered"; left=1; }
+((left == 0)) && echo "removed cleanly: no file, link, folder, MIME type or menu entry of it left"
+((left == 0))
+
+step "fresh-machine test passed; removing $FS"
