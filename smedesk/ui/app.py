@@ -71,11 +71,14 @@ def prepare_application(app: QApplication, language: str, *, style_set: bool = F
     """
     from smedesk.ui import i18n
     from smedesk.ui.fonts import apply_application_font
+    from smedesk.ui.qt_translations import install_qt_translations
     from smedesk.ui.style import apply_style
 
     apply_style(app, style_set=style_set)
     apply_application_font(app)
-    return i18n.set_language(language)
+    language = i18n.set_language(language)
+    install_qt_translations(app, language)
+    return language
 
 
 # --- no traceback reaches a user ------------------------------------------------------------
