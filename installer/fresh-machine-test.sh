@@ -6,8 +6,9 @@
 # 2. inside it (chroot, /proc mounted) runs the README's first command exactly as written,
 #    read from README.md, from a copy of the committed checkout (git archive HEAD), with the
 #    display replaced by an Xvfb on this machine; checks the window came up (a screenshot);
-# 3. installs the .deb (built by installer/build.sh) with apt, runs `smedesk smoke` from the
-#    installed location, checks the menu entry and the .smedesk MIME type were registered;
+# 3. on a second copy of that fresh system (made before step 2), installs the .deb (built by
+#    installer/build.sh) with apt, runs `smedesk smoke` from the installed location, checks the
+#    menu entry and the .smedesk MIME type were registered;
 # 4. removes the package and checks nothing of it is left; then removes the folder.
 # Network plumbing only (not part of the test): this machine's DNS, CA certificates, apt and pip
 # configuration are copied in so the chroot reaches Debian's archive and PyPI the way it does.
@@ -38,14 +39,15 @@ if ((${#need[@]})); then
 fi
 
 FS=$(mktemp -d /var/tmp/smedesk-fresh.XXXXXX)
+chmod 0755 "$FS"  # a root filesystem: apt's _apt user must reach /var/cache
+DEBFS=$FS.deb  # a second copy of the fresh system, for the .deb
 APP_PGID=""
 cleanup() {
   [ -n "$APP_PGID" ] && kill -TERM -- "-$APP_PGID" 2>/dev/null || true
-  for mount in "$FS/tmp/.X11-unix" "$FS/dev/shm" "$FS/dev/pts" "$FS/proc"; do
-    mountpoint -q "$mount" 2>/dev/null && umount -l "$mount"
-  done
+  umount_fs "$FS"
+  umount_fs "$DEBFS"
   stop_xvfb
-  rm -rf --one-file-system "$FS"
+  rm -rf --one-file-system "$FS" "$DEBFS"
 }
 trap cleanup EXIT
 
@@ -56,16 +58,29 @@ for var in PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_CERT PIP_DEFAULT_TIMEOUT http_p
   no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
   [ -n "${!var:-}" ] && chroot_env+=("$var=${!var}")
 done
-in_chroot() { chroot "$FS" "${chroot_env[@]}" DISPLAY="${DISPLAY:-}" "$@"; }
+in_root() { local root=$1; shift; chroot "$root" "${chroot_env[@]}" DISPLAY="${DISPLAY:-}" "$@"; }
+in_chroot() { in_root "$FS" "$@"; }
+in_debfs() { in_root "$DEBFS" "$@"; }
+umount_fs() {
+  local mount
+  for mount in "$1/tmp/.X11-unix" "$1/dev/shm" "$1/dev/pts" "$1/proc"; do
+    if mountpoint -q "$mount" 2>/dev/null; then umount -l "$mount"; fi
+  done
+}
+mount_fs() {  # /proc (and /dev/pts, /dev/shm, the X socket folder) in a root
+  mount -t proc proc "$1/proc"
+  mkdir -p "$1/dev/pts" "$1/dev/shm" "$1/tmp/.X11-unix"
+  mount -t devpts devpts "$1/dev/pts"
+  mount -t tmpfs tmpfs "$1/dev/shm"
+  mount --bind /tmp/.X11-unix "$1/tmp/.X11-unix"
+}
 
 step "1. a minimal Debian 12 (debootstrap --variant=minbase bookworm $MIRROR)"
 debootstrap --variant=minbase --cache-dir="$(mkdir -p "$OUT/debootstrap-cache" && cd "$OUT/debootstrap-cache" && pwd)" \
   bookworm "$FS" "$MIRROR" >"$OUT/debootstrap.log" 2>&1 || { tail -n 30 "$OUT/debootstrap.log"; exit 1; }
 echo "debootstrap: $(grep -c '^I: Extracting' "$OUT/debootstrap.log") packages extracted; $(du -sh "$FS" | cut -f1) in $FS"
-mount -t proc proc "$FS/proc"
-mkdir -p "$FS/dev/pts" "$FS/dev/shm"
-mount -t devpts devpts "$FS/dev/pts"
-mount -t tmpfs tmpfs "$FS/dev/shm"
+start_xvfb  # this machine's Xvfb; its socket folder is bound into the chroot
+mount_fs "$FS"
 # Network plumbing: DNS, this machine's extra CA certificates, apt's and pip's configuration.
 cp /etc/resolv.conf "$FS/etc/resolv.conf"
 cp /etc/hosts "$FS/etc/hosts" 2>/dev/null || true
@@ -89,6 +104,12 @@ if in_chroot python3 -c 'import ensurepip' 2>/dev/null; then echo "ensurepip pre
 for lib in libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb.so.1 libGL.so.1; do
   in_chroot sh -c "ldconfig -p | grep -q $lib" && echo "$lib: present" || echo "$lib: missing"
 done
+# The .deb gets its own fresh system, copied now, before the README's command changes this one.
+umount_fs "$FS"
+cp -a "$FS" "$DEBFS"
+mount_fs "$FS"
+mount_fs "$DEBFS"
+echo "a copy of this fresh system for the .deb: $DEBFS"
 
 step "2. the README's first command, exactly as written"
 first_command=$(awk '/^## Quick start/{q=1} q && /^```sh/{getline; print; exit}' "$ROOT/README.md")
@@ -97,9 +118,6 @@ echo "README.md, first command: $first_command"
 mkdir -p "$FS/root/smedesk"
 git -C "$ROOT" archive --format=tar HEAD | tar -x -C "$FS/root/smedesk"
 echo "checkout: $(git -C "$ROOT" rev-parse --short HEAD) copied to /root/smedesk (git archive)"
-start_xvfb
-mkdir -p "$FS/tmp/.X11-unix"
-mount --bind /tmp/.X11-unix "$FS/tmp/.X11-unix"
 echo "display: Xvfb $DISPLAY (this machine's, its socket bound into the chroot)"
 setsid chroot "$FS" "${chroot_env[@]}" DISPLAY="$DISPLAY" bash -c "cd /root/smedesk && $first_command" \
   >"$OUT/fresh-first-command.log" 2>&1 &
@@ -124,44 +142,44 @@ wait "$APP_PGID" 2>/dev/null || true
 APP_PGID=""
 in_chroot /root/smedesk/.venv/bin/smedesk --version
 
-step "3. the .deb: apt installs it and what it Depends on"
+step "3. the .deb, on the other copy of the fresh system: apt installs it and its Depends"
 # A desktop has these; with them, dpkg's triggers register the menu entry and the MIME type.
-in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+in_debfs env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   shared-mime-info desktop-file-utils >/dev/null
-cp "$DEB" "$FS/tmp/"
-in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+cp "$DEB" "$DEBFS/tmp/"
+in_debfs env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   "/tmp/$(basename "$DEB")" 2>&1 | grep -E '^(Setting up|Unpacking|The following NEW|  )' | head -n 60
-in_chroot dpkg -L cn.smedesk.smedesk >"$OUT/fresh-deb-files.txt"
-echo "$(wc -l <"$OUT/fresh-deb-files.txt") paths installed; $(du -sh "$FS/opt/apps/cn.smedesk.smedesk" | cut -f1) under /opt/apps/cn.smedesk.smedesk"
-echo "which smedesk: $(in_chroot sh -c 'command -v smedesk') -> $(readlink "$FS/usr/bin/smedesk")"
-in_chroot smedesk --version
-echo "MIME type (update-mime-database, by dpkg's trigger): $(grep '\.smedesk' "$FS/usr/share/mime/globs2")"
-echo "menu entry (update-desktop-database): $(grep 'x-smedesk' "$FS/usr/share/applications/mimeinfo.cache")"
+in_debfs dpkg -L cn.smedesk.smedesk >"$OUT/fresh-deb-files.txt"
+echo "$(wc -l <"$OUT/fresh-deb-files.txt") paths installed; $(du -sh "$DEBFS/opt/apps/cn.smedesk.smedesk" | cut -f1) under /opt/apps/cn.smedesk.smedesk"
+echo "which smedesk: $(in_debfs sh -c 'command -v smedesk') -> $(readlink "$DEBFS/usr/bin/smedesk")"
+in_debfs smedesk --version
+echo "MIME type (update-mime-database, by dpkg's trigger): $(grep '\.smedesk' "$DEBFS/usr/share/mime/globs2")"
+echo "menu entry (update-desktop-database): $(grep 'x-smedesk' "$DEBFS/usr/share/applications/mimeinfo.cache")"
 step "   smoke test from the installed location (Xvfb, xcb)"
-in_chroot smedesk demo /tmp/demo >/dev/null
-in_chroot smedesk smoke /tmp/demo/application-miit-2017-shenyang-info.json \
+in_debfs smedesk demo /tmp/demo >/dev/null
+in_debfs smedesk smoke /tmp/demo/application-miit-2017-shenyang-info.json \
   --screenshot /tmp/deb-window.png --pdf /tmp/deb-smoke.pdf
-cp "$FS/tmp/deb-window.png" "$OUT/fresh-deb-window.png"
+cp "$DEBFS/tmp/deb-window.png" "$OUT/fresh-deb-window.png"
 echo "screenshot: $OUT/fresh-deb-window.png"
-in_chroot smedesk export pdf /tmp/demo/creation-liaoning-dalian-professional.json -o /tmp/c.pdf
+in_debfs smedesk export pdf /tmp/demo/creation-liaoning-dalian-professional.json -o /tmp/c.pdf
 
 step "4. remove it: nothing of it is left"
-in_chroot env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq cn.smedesk.smedesk >/dev/null
+in_debfs env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq cn.smedesk.smedesk >/dev/null
 left=0
 while read -r path; do
   [ "$path" = "/." ] && continue
-  if [ -e "$FS$path" ] || [ -L "$FS$path" ]; then
+  if [ -e "$DEBFS$path" ] || [ -L "$DEBFS$path" ]; then
     # Shared folders (/usr/share/..., /opt) stay when other packages use them.
-    if [ -d "$FS$path" ] && [ ! -L "$FS$path" ] && [ -n "$(ls -A "$FS$path")" ]; then continue; fi
-    if [ -d "$FS$path" ] && [ "$path" = /opt ]; then continue; fi
+    if [ -d "$DEBFS$path" ] && [ ! -L "$DEBFS$path" ] && [ -n "$(ls -A "$DEBFS$path")" ]; then continue; fi
+    if [ -d "$DEBFS$path" ] && [ "$path" = /opt ]; then continue; fi
     echo "left behind: $path"
     left=1
   fi
 done <"$OUT/fresh-deb-files.txt"
-in_chroot dpkg -s cn.smedesk.smedesk >/dev/null 2>&1 && { echo "still known to dpkg"; left=1; }
-grep -q smedesk "$FS/usr/share/mime/globs2" && { echo ".smedesk still registered"; left=1; }
-grep -q smedesk "$FS/usr/share/applications/mimeinfo.cache" 2>/dev/null && { echo "menu entry still registered"; left=1; }
+in_debfs dpkg -s cn.smedesk.smedesk >/dev/null 2>&1 && { echo "still known to dpkg"; left=1; }
+grep -q smedesk "$DEBFS/usr/share/mime/globs2" && { echo ".smedesk still registered"; left=1; }
+grep -q smedesk "$DEBFS/usr/share/applications/mimeinfo.cache" 2>/dev/null && { echo "menu entry still registered"; left=1; }
 ((left == 0)) && echo "removed cleanly: no file, link, folder, MIME type or menu entry of it left"
 ((left == 0))
 
-step "fresh-machine test passed; removing $FS"
+step "fresh-machine test passed; removing $FS and $DEBFS"
