@@ -9,7 +9,7 @@ and ratios against the goals (installed ≤ 200 MB, .deb ≤ 70 MB, start-up ≤
 install's); asserts nothing.
 
 Run: ``python benchmarks/bundle_size_startup.py --bundle installer/out/dist/smedesk
---source-venv installer/out/build-venv [--deb FILE] [--runs 9]`` (``installer/build.sh``
+--source-venv installer/out/build-venv [--deb FILE] [--runs 15]`` (``installer/build.sh``
 runs it). Offscreen unless ``QT_QPA_PLATFORM`` is set.
 """
 
@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--bundle", type=Path, required=True, help="the bundle folder")
     parser.add_argument("--source-venv", type=Path, required=True, help="venv with smedesk")
     parser.add_argument("--deb", type=Path, help="the .deb built from the bundle")
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
     bundle_exe = args.bundle / "smedesk"
