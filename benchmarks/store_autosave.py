@@ -95,11 +95,12 @@ def main() -> None:
             scheme_version="1",
             author="bench",
         )
-        store.save(doc_id, data, author="bench")  # the store's copy, as after opening
+        data = store.get(doc_id).data  # the store's copy, as after opening
+        version = [1]
 
         def edit_and_save(run: int) -> None:
             data["form"]["served_enterprises"][(run * 37) % ROWS]["fee"] = float(run)
-            store.save(doc_id, data, author="bench")
+            version[0] = store.save(doc_id, data, base_version=version[0], author="bench").version
 
         store_ms = median_ms(edit_and_save, runs)
         revisions = len(store.revisions(doc_id))

@@ -18,6 +18,8 @@ import pytest
 import smedesk
 from smedesk import cli
 
+from support.fixtures import PREVIOUS_RELEASE
+
 PACKAGE_PARENT = str(Path(smedesk.__file__).resolve().parent.parent)
 SHENYANG = "application-miit-2017-shenyang-info.json"
 LHASA = "application-tibet-lhasa.json"
@@ -220,6 +222,26 @@ def test_document_of_the_wrong_kind_for_the_scheme(demo_dir: Path, tmp_path: Pat
     assert "不适用" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_document_with_an_unknown_field_is_refused(demo_dir: Path, tmp_path: Path) -> None:
+    data = json.loads((demo_dir / SHENYANG).read_text(encoding="utf-8"))
+    data["form"]["basic"]["future_field"] = "新版本才有的字段"
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("check", str(path), cwd=tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "未知字段 form.basic.future_field：" in result.stderr
+    assert "为避免丢失数据，拒绝读取" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_the_previous_release_file_is_checked_as_it_is(tmp_path: Path) -> None:
+    old = PREVIOUS_RELEASE / "application-format-1.json"
+    assert json.loads(old.read_text(encoding="utf-8"))["format_version"] == 1
+    result = run("check", str(old), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # the Shenyang demo meets its scheme
+    assert "第十二条" in result.stdout
+
+
 def test_schema_lists_kinds_and_prints_a_schema(tmp_path: Path) -> None:
     listing = run("schema", cwd=tmp_path)
     assert listing.returncode == 0
@@ -228,6 +250,10 @@ def test_schema_lists_kinds_and_prints_a_schema(tmp_path: Path) -> None:
     assert one.returncode == 0
     schema = json.loads(one.stdout)
     assert schema["title"] == "ApplicationReport" and "properties" in schema
+    # unknown fields are refused, at the top and in every part (enums are not objects)
+    assert schema["additionalProperties"] is False
+    objects = {k: d for k, d in schema["$defs"].items() if d.get("type") == "object"}
+    assert objects and all(d["additionalProperties"] is False for d in objects.values())
     unknown = run("schema", "invoice", cwd=tmp_path)
     assert unknown.returncode == 2 and "application-report" in unknown.stderr
 

@@ -81,16 +81,9 @@ def _ensure_known_scheme(scheme_id: str) -> None:
 
 
 def _available_ids() -> list[str]:
-    try:
-        from smedesk.schemes import available_schemes
-    except ImportError:
-        return []
-    found = available_schemes()
-    items = found.keys() if isinstance(found, dict) else found
-    ids = []
-    for item in items:
-        ids.append(item if isinstance(item, str) else str(getattr(item, "id", item)))
-    return ids
+    from smedesk.schemes import available_schemes
+
+    return [info.id for info in available_schemes()]
 
 
 def _ensure_applicable(doc: Document, scheme: Any) -> None:

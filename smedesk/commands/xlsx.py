@@ -172,17 +172,13 @@ def _read_all(paths: list[str]) -> list[Document]:
 
 
 def run_export_list(args: argparse.Namespace) -> int:
-    import json
-
     from smedesk.export.xlsx.lists_export import write_list
-    from smedesk.export.xlsx.placement import list_of, place_of
-    from smedesk.export.xlsx.template import list_kind
+    from smedesk.export.xlsx.placement import place_of
+    from smedesk.forms.walk import resolve
 
     (doc,) = _read_all([args.document])
-    place_of(args.list_key, doc.kind)
-    model = list_kind(args.list_key).row_model
-    data = json.loads(doc.model_dump_json())
-    rows = [model.model_validate(r) for r in list_of(data, args.list_key)]
+    # the rows as the parsed document holds them (already validated models)
+    rows = list(resolve(doc, ".".join(place_of(args.list_key, doc.kind))))
     out = _output(args.output)
     _save(lambda p: write_list(args.list_key, rows, p), out)
     print(f"已导出 {len(rows)} 行：{out}")

@@ -9,6 +9,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from smedesk.forms.fields import FormModel, derived, field
+from smedesk.forms.upgrades import FORMAT_VERSION
 
 #: Provinces that enjoy the western-development policy (西部大开发) as a whole.
 WESTERN_PROVINCES = frozenset(
@@ -33,7 +34,7 @@ PROVINCES = (
 class SchemeRef(BaseModel):
     """Which rule set a document is prepared under, and which version of it."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(title="方案", description="scheme id, e.g. miit-2017")
     version: str = Field(title="方案版本")
@@ -83,7 +84,7 @@ class Document(FormModel):
     kind: str
     scheme: SchemeRef
     doc_id: str = Field(default_factory=lambda: str(uuid.uuid4()))
-    format_version: int = 2  # smedesk.forms.upgrades.FORMAT_VERSION (a test keeps them equal)
+    format_version: int = FORMAT_VERSION  # what this release writes (a test checks it)
 
     def display_title(self) -> str:
         """A short name for lists and window titles."""

@@ -32,10 +32,14 @@ class FormModel(BaseModel):
     required is metadata, reported by the completeness check, not a parse error.
     Hard limits that no real value can break (negative counts, percentages over 100)
     are enforced here; soft ones (text length, sums) are findings.
+
+    Unknown keys are refused (``extra="forbid"``): ignoring them would drop a newer
+    release's field at the next save. Derived fields that ``model_dump`` writes are
+    stripped before validation (:func:`smedesk.forms.keys.strip_derived`).
     """
 
     model_config = ConfigDict(
-        extra="ignore",
+        extra="forbid",
         validate_assignment=True,
         allow_inf_nan=False,
         str_strip_whitespace=True,

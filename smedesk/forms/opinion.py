@@ -37,6 +37,10 @@ class CriterionAssessment(FormModel):
     threshold: str | None = field("标准")
     assessment: Assessment | None = field("评审结论", required=True)
     comment: str | None = field("评审说明", multiline=True, max_chars=1000)
+    # Added in format 2 with a default: older sheets read unchanged (no upgrade step).
+    engine_outcome: str | None = field(
+        "自查结果", help="申报单位按方案自查时程序给出的结果（仅供参考，由专家判断）"
+    )
 
 
 class ExpertOpinion(Document):
@@ -60,6 +64,12 @@ class ExpertOpinion(Document):
     conclusion: Conclusion | None = field("评审结论", required=True)
     signed: bool = field("本人签字", default=False)
     sign_date: dt.date | None = field("日期", required=True)
+    # Added in format 2 with defaults: older sheets read unchanged (no upgrade step).
+    signature_strokes: str | None = field(
+        "手写签名",
+        help="签名板上写下的笔迹（矢量），打印时按原样画出；格式见 smedesk.forms.strokes",
+    )
+    signer_fingerprint: str | None = field("签名密钥指纹", help="签署本表的专家密钥的指纹")
 
     def display_title(self) -> str:
         return f"评审意见：{self.applicant_name or '（未填申报单位）'} / {self.expert_name or ''}"

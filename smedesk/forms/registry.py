@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,9 +13,16 @@ from smedesk.errors import UserError
 from smedesk.forms.application import ApplicationReport
 from smedesk.forms.common import Document
 from smedesk.forms.creation import CreationApplication
+from smedesk.forms.keys import (
+    strip_derived,
+    unknown_fields,
+    unknown_fields_message,
+    unknown_paths,
+)
 from smedesk.forms.opinion import ExpertOpinion, PanelOpinion
 from smedesk.forms.recommendation import RecommendationForm, RecommendationSummary
-from smedesk.forms.upgrades import upgrade
+from smedesk.forms.upgrades import FormatError, upgrade
+from smedesk.forms.walk import join_path
 
 DOCUMENT_KINDS: dict[str, type[Document]] = {
     cls.KIND: cls
@@ -32,8 +41,48 @@ class DocumentError(UserError):
     """A document that cannot be read; ``message`` is a Chinese sentence for the user."""
 
 
+class UnknownFieldsError(DocumentError):
+    """A document holding fields this release does not declare; ``paths`` names them."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        super().__init__(unknown_fields_message(paths))
+        self.paths = list(paths)
+
+
 def parse_document(data: object) -> Document:
-    """Build the model named by ``data["kind"]``; every failure is a DocumentError."""
+    """Build the model named by ``data["kind"]``; every failure is a DocumentError.
+
+    An older format is upgraded first; the derived fields a ``model_dump`` wrote are
+    dropped (they are recomputed); any other key the model does not declare is refused
+    with UnknownFieldsError (see :mod:`smedesk.forms.keys`). ``data`` is not changed.
+    """
+    model_type, work = _prepared(data)
+    try:
+        return model_type.model_validate(work)
+    except ValidationError as exc:
+        unknown = unknown_paths(exc)
+        if unknown:
+            raise UnknownFieldsError(unknown) from None
+        raise DocumentError(describe_validation_error(exc)) from None
+
+
+def editable_data(data: object) -> tuple[type[Document], dict[str, Any]]:
+    """A stored document as this release edits it: its model and its data (a new dict).
+
+    The data is upgraded to this release's format and its derived fields are dropped.
+    Unlike :func:`parse_document`, values the model cannot read are kept (a draft may
+    hold them; the editor reports them), but unknown fields raise UnknownFieldsError:
+    the editor would save the document without them.
+    """
+    model_type, work = _prepared(data)
+    unknown = unknown_fields(model_type, work)
+    if unknown:
+        raise UnknownFieldsError(unknown)
+    return model_type, work
+
+
+def _prepared(data: object) -> tuple[type[Document], dict[str, Any]]:
+    """The model ``data`` names, and a copy of ``data`` upgraded, without derived fields."""
     if not isinstance(data, dict):
         found = type(data).__name__
         raise DocumentError(f"文件内容不是一个文档对象（JSON 顶层应为对象，实为 {found}）")
@@ -43,11 +92,12 @@ def parse_document(data: object) -> Document:
         raise DocumentError(f"未知的文档类型 {kind!r}；应为以下之一：{known}")
     if not isinstance(data.get("scheme"), dict):
         raise DocumentError("文档缺少 scheme（方案编号与版本），无法确定适用的规则")
-    data = upgrade(data)
+    model_type = DOCUMENT_KINDS[kind]
     try:
-        return DOCUMENT_KINDS[kind].model_validate(data)
-    except ValidationError as exc:
-        raise DocumentError(describe_validation_error(exc)) from None
+        work = upgrade(copy.deepcopy(data))
+    except FormatError as exc:
+        raise DocumentError(exc.message) from None
+    return model_type, strip_derived(model_type, work)
 
 
 def parse_document_json(text: str | bytes) -> Document:
@@ -67,10 +117,17 @@ def parse_document_json(text: str | bytes) -> Document:
 
 
 def describe_validation_error(exc: ValidationError, limit: int = 5) -> str:
-    """Turn pydantic's errors into short Chinese lines naming the field path."""
+    """Turn pydantic's errors into short Chinese lines naming the field path.
+
+    Unknown fields come first and alone: the document is refused for them whatever
+    else is wrong, and the message must say so rather than bury them in a list.
+    """
+    unknown = unknown_paths(exc)
+    if unknown:
+        return unknown_fields_message(unknown)
     lines = []
     for err in exc.errors()[:limit]:
-        path = ".".join(str(p) for p in err["loc"]) or "（文档）"
+        path = join_path(err["loc"]) or "（文档）"
         lines.append(f"{path}：{_explain(err)}")
     more = len(exc.errors()) - limit
     if more > 0:

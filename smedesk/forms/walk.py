@@ -7,7 +7,7 @@ segment and focuses the field; the engine reads values by the same path.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,14 @@ def split_path(path: str) -> list[str | int]:
     for name, index in _SEGMENT.findall(path):
         parts.append(int(index) if index else name)
     return parts
+
+
+def join_path(parts: Iterable[str | int]) -> str:
+    """``["a", "b", 2, "c"]`` → ``"a.b[2].c"`` (the inverse of :func:`split_path`)."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 class PathError(LookupError):

@@ -6,14 +6,17 @@ Typical use::
     store = DocumentStore(database)
     doc_id = store.create("application-report", "申请报告", data, scheme_id="miit-2017",
                           scheme_version="2017", author="张三")
-    store.save(doc_id, edited, author="张三")   # autosave: cheap, folded into one revision/min
+    result = store.save(doc_id, edited, base_version=1, author="张三")  # autosave
+    # result.version is the base of the next save; result.merged is set when another save
+    # came in between and was merged (adopt it); SaveConflict when both changed one field.
 
 The store works with plain JSON-able dicts; it knows nothing of the form models or the UI.
 """
 
 from smedesk.store.diff import Change, apply_changes, describe_change, diff_json, summarise_changes
 from smedesk.store.engine import Database, default_database_url, open_database
-from smedesk.store.errors import StoreError
+from smedesk.store.errors import SaveConflict, StoreError
+from smedesk.store.merge import Conflict
 from smedesk.store.records import (
     AttachmentId,
     AttachmentInfo,
@@ -21,6 +24,7 @@ from smedesk.store.records import (
     DocumentInfo,
     Revision,
     RevisionInfo,
+    SaveResult,
     StoredDocument,
 )
 from smedesk.store.repository import DEFAULT_COALESCE_SECONDS, DocumentStore
@@ -30,12 +34,15 @@ __all__ = [
     "AttachmentId",
     "AttachmentInfo",
     "Change",
+    "Conflict",
     "Database",
     "DocumentId",
     "DocumentInfo",
     "DocumentStore",
     "Revision",
     "RevisionInfo",
+    "SaveConflict",
+    "SaveResult",
     "StoreError",
     "StoredDocument",
     "apply_changes",

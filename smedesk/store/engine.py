@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smedesk.store import migrate
 from smedesk.store.errors import StoreError
+from smedesk.store.transactions import WRITE_OPTION
 
 ENV_VAR = "SMEDESK_DB"
 DB_FILENAME = "smedesk.db"
@@ -93,7 +94,10 @@ def _make_engine(url: URL, *, foreign_keys: bool = True) -> Engine:
             _set_sqlite_pragmas(dbapi_connection, record, foreign_keys=foreign_keys)
 
         def on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # Writes take the lock up front (see transactions.py); reads stay deferred, so
+            # in WAL mode they never wait for a writer.
+            immediate = connection.get_execution_options().get(WRITE_OPTION)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", on_begin)

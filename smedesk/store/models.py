@@ -66,9 +66,14 @@ class DocumentRow(Base):
     # JSON text of the document's head: all of it but its long lists (see parts.py)
     data: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     owner_role: Mapped[str] = mapped_column(String(32))
+    # Counts the saves of ``data``: a save names the version it started from (merge.py).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Copied from the data on every save (forms.summary), for lists and cross-checks.
+    uscc: Mapped[str | None] = mapped_column(String(18), nullable=True, index=True)
+    organisation: Mapped[str | None] = mapped_column(String(500), nullable=True)
 
     revisions: Mapped[list[RevisionRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True

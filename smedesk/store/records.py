@@ -6,7 +6,7 @@ read them has closed, and tests can build them directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NewType
 
@@ -31,6 +31,11 @@ class DocumentInfo:
     updated_at: datetime
     deleted_at: datetime | None
     owner_role: str
+    #: Counts the saves of the data; a save names the version it started from.
+    version: int = 1
+    #: Summary columns copied from the data on every save (``forms.summary``).
+    uscc: str | None = None
+    organisation: str | None = None
 
     @property
     def in_trash(self) -> bool:
@@ -39,9 +44,25 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class StoredDocument(DocumentInfo):
-    """A document with its whole data, as last saved."""
+    """A document with its whole data, as last saved (at ``version``)."""
 
-    data: dict[str, Any]
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did.
+
+    ``version`` is the document's version after it: the base of the next save. ``merged`` is
+    None when the save was based on the stored version; when another save had come in between
+    and was merged with this one, it is the merged data, which the caller must adopt (it holds
+    the other save's changes too). ``revision`` is the revision written or extended, or None
+    when nothing changed.
+    """
+
+    version: int
+    revision: Revision | None = None
+    merged: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

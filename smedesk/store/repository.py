@@ -1,10 +1,13 @@
 """``DocumentStore``: every action on stored documents, one small typed method each.
 
-Each method runs in its own transaction and returns plain records (``records.py``), so a
-screen can call it from a worker thread and refresh from what it returns.
+Each method runs in its own transaction (``transactions.py``: writes take the lock up front
+and retry while another process holds it; driver errors become ``StoreError``) and returns
+plain records (``records.py``), so a screen can call it from a worker thread and refresh from
+what it returns.
 
 A document's data is stored in pieces (``parts.py``) so that an autosave after a field edit
-writes only the piece it touched; ``stored.py`` holds the store's copy that makes it cheap.
+writes only the piece it touched; ``stored.py`` holds the store's copy that makes it cheap,
+and ``saving.py`` the save itself: versioned, merged when two saves cross.
 """
 
 from __future__ import annotations
@@ -17,16 +20,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, defer
 
+from smedesk.forms.summary import summary_values
 from smedesk.store import attachments as _attachments
-from smedesk.store.diff import apply_changes, diff_json
 from smedesk.store.engine import Database
-from smedesk.store.errors import StoreError
+from smedesk.store.errors import SaveConflict, StoreError
 from smedesk.store.history import revision_from_row, write_revision
 from smedesk.store.models import AttachmentRow, DocumentPartRow, DocumentRow, RevisionRow
-from smedesk.store.parts import full_text
+from smedesk.store.parts import assemble
 from smedesk.store.records import (
     OWNER_ROLES,
     AttachmentId,
@@ -35,16 +38,18 @@ from smedesk.store.records import (
     DocumentInfo,
     Revision,
     RevisionInfo,
+    SaveResult,
     StoredDocument,
 )
+from smedesk.store.saving import SaveOutcome, SaveRequest, save_in_session
 from smedesk.store.stored import (
     CachedDocument,
     DocumentCache,
     insert_chunks,
-    read_data,
+    read_chunks,
     split_checked,
-    write_update,
 )
+from smedesk.store.transactions import run_read, run_write
 
 DEFAULT_COALESCE_SECONDS = 60.0
 
@@ -64,6 +69,9 @@ def _info(row: DocumentRow) -> DocumentInfo:
         updated_at=row.updated_at,
         deleted_at=row.deleted_at,
         owner_role=row.owner_role,
+        version=row.version,
+        uscc=row.uscc,
+        organisation=row.organisation,
     )
 
 
@@ -102,47 +110,74 @@ class DocumentStore:
         owner_role: str = "applicant",
         author: str,
     ) -> DocumentId:
-        """Store a new document (revision 1, "新建"); its id is ``data["doc_id"]`` if set."""
+        """Store a new document (version 1, revision 1 "新建"); its id is ``data["doc_id"]``."""
         if owner_role not in OWNER_ROLES:
             raise StoreError(f"未知的角色「{owner_role}」，应为申报单位、推荐单位或评审专家之一。")
         doc_id = DocumentId(str(data.get("doc_id") or uuid.uuid4()))
         head, chunks = split_checked(data)
-        now = self._clock()
-        with self._sessions.begin() as session:
+        row = dict(
+            id=doc_id, kind=kind, title=title, scheme_id=scheme_id, scheme_version=scheme_version,
+            owner_role=owner_role, **summary_values(kind, data),
+        )  # fmt: skip
+
+        def work(session: Session) -> None:
             if session.get(DocumentRow, doc_id) is not None:
                 raise StoreError(f"编号为 {doc_id} 的文档已经存在，不能重复新建。")
-            session.add(
-                DocumentRow(
-                    id=doc_id,
-                    kind=kind,
-                    title=title,
-                    scheme_id=scheme_id,
-                    scheme_version=scheme_version,
-                    data=head,
-                    created_at=now,
-                    updated_at=now,
-                    owner_role=owner_role,
-                )
-            )
-            session.flush()
-            insert_chunks(session, doc_id, chunks)
-            write_revision(
-                session, doc_id, None, [], author=author, now=now, action="create", summary="新建"
-            )
+            self._insert(session, row, head, chunks, author, "create", "新建")
+
+        run_write(self._sessions, work)
         return doc_id
 
+    def _insert(
+        self,
+        session: Session,
+        row: dict[str, Any],
+        head: str,
+        chunks: dict[str, str],
+        author: str,
+        action: str,
+        summary: str,
+    ) -> None:
+        now = self._clock()
+        session.add(DocumentRow(**row, data=head, created_at=now, updated_at=now, version=1))
+        session.flush()
+        insert_chunks(session, row["id"], chunks)
+        write_revision(
+            session, row["id"], None, [], author=author, now=now, action=action, summary=summary
+        )
+
     def get(self, doc_id: str) -> StoredDocument:
-        """The document with its data as last saved."""
-        with self._sessions() as session:
+        """The document with its data as last saved, and the version that data is."""
+
+        def work(session: Session) -> StoredDocument:
             row = _document(session, doc_id)
-            info = _info(row)
-            data = read_data(session, doc_id, row.data)
-        return StoredDocument(**vars(info), data=data)
+            chunks = read_chunks(session, doc_id)
+            # Two parses of the same texts: one copy for the caller to edit, one kept as the
+            # base of a later merge should another save come in before the caller's.
+            cached = CachedDocument.load_from(row.version, row.data, chunks)
+            self._cache.put(doc_id, cached)
+            return StoredDocument(**vars(_info(row)), data=assemble(row.data, chunks.items()))
+
+        return run_read(self._sessions, work)
+
+    def version(self, doc_id: str) -> int:
+        """The document's current version (the base a save of fresh data names)."""
+
+        def work(session: Session) -> int:
+            version = session.scalar(select(DocumentRow.version).where(DocumentRow.id == doc_id))
+            if version is None:
+                raise StoreError(f"找不到文档（编号 {doc_id}），它可能已被永久删除。")
+            return version
+
+        return run_read(self._sessions, work)
 
     def list(
         self, kind: str | None = None, include_deleted: bool = False, search: str | None = None
     ) -> builtins.list[DocumentInfo]:
-        """Documents, most recently changed first; ``search`` matches titles, any case."""
+        """Documents, most recently changed first (summary columns only, never the data).
+
+        ``search`` matches titles, organisations and 统一社会信用代码, any case.
+        """
         query = select(DocumentRow).order_by(DocumentRow.updated_at.desc())
         if kind is not None:
             query = query.where(DocumentRow.kind == kind)
@@ -151,15 +186,24 @@ class DocumentStore:
         if search:
             # LIKE's own wildcards in the user's text must match themselves.
             pattern = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(func.lower(DocumentRow.title).like(f"%{pattern}%", escape="\\"))
-        # Deferring data keeps listing a thousand big documents cheap.
-        with self._sessions() as session:
-            rows = session.scalars(query.options(defer(DocumentRow.data))).all()
-            return [_info(row) for row in rows]
+            like = f"%{pattern}%"
+            query = query.where(
+                func.lower(DocumentRow.title).like(like, escape="\\")
+                | func.lower(func.coalesce(DocumentRow.organisation, "")).like(like, escape="\\")
+                | func.lower(func.coalesce(DocumentRow.uscc, "")).like(like, escape="\\")
+            )
+        return run_read(
+            self._sessions,
+            lambda session: [
+                _info(row) for row in session.scalars(query.options(defer(DocumentRow.data)))
+            ],
+        )
 
     def rename(self, doc_id: str, title: str) -> None:
-        with self._sessions.begin() as session:
+        def work(session: Session) -> None:
             _document(session, doc_id).title = title
+
+        run_write(self._sessions, work)
 
     def duplicate(self, doc_id: str, new_title: str, *, author: str) -> DocumentId:
         """A copy under a new id (written into its ``data["doc_id"]``), with the attachments."""
@@ -168,53 +212,43 @@ class DocumentStore:
         new_id = DocumentId(str(uuid.uuid4()))
         data["doc_id"] = new_id
         head, chunks = split_checked(data)
-        now = self._clock()
-        with self._sessions.begin() as session:
-            session.add(
-                DocumentRow(
-                    id=new_id,
-                    kind=source.kind,
-                    title=new_title,
-                    scheme_id=source.scheme_id,
-                    scheme_version=source.scheme_version,
-                    data=head,
-                    created_at=now,
-                    updated_at=now,
-                    owner_role=source.owner_role,
-                )
-            )
-            session.flush()
-            insert_chunks(session, new_id, chunks)
-            write_revision(
-                session,
-                new_id,
-                None,
-                [],
-                author=author,
-                now=now,
-                action="duplicate",
-                summary=f"复制自《{source.title}》",
-            )
+        row = dict(
+            id=new_id, kind=source.kind, title=new_title, scheme_id=source.scheme_id,
+            scheme_version=source.scheme_version, owner_role=source.owner_role,
+            **summary_values(source.kind, data),
+        )  # fmt: skip
+
+        def work(session: Session) -> None:
+            summary = f"复制自《{source.title}》"
+            self._insert(session, row, head, chunks, author, "duplicate", summary)
             _attachments.copy_all(session, source.id, new_id)
+
+        run_write(self._sessions, work)
         return new_id
 
     def trash(self, doc_id: str) -> None:
         """Move to the trash: hidden from the list, kept until the trash is emptied."""
-        with self._sessions.begin() as session:
+
+        def work(session: Session) -> None:
             row = _document(session, doc_id)
             if row.deleted_at is None:
                 row.deleted_at = self._clock()
 
+        run_write(self._sessions, work)
+
     def restore_from_trash(self, doc_id: str) -> None:
-        with self._sessions.begin() as session:
+        def work(session: Session) -> None:
             _document(session, doc_id).deleted_at = None
+
+        run_write(self._sessions, work)
 
     def empty_trash(self) -> int:
         """Delete every trashed document with its revisions and attachments; how many."""
-        with self._sessions.begin() as session:
-            ids = session.scalars(
-                select(DocumentRow.id).where(DocumentRow.deleted_at.is_not(None))
-            ).all()
+
+        def work(session: Session) -> builtins.list[str]:
+            ids = builtins.list(
+                session.scalars(select(DocumentRow.id).where(DocumentRow.deleted_at.is_not(None)))
+            )
             if ids:
                 # Children first and explicitly, so it works even where the database does
                 # not enforce ON DELETE CASCADE.
@@ -222,6 +256,9 @@ class DocumentStore:
                 session.execute(delete(DocumentPartRow).where(DocumentPartRow.document_id.in_(ids)))
                 session.execute(delete(AttachmentRow).where(AttachmentRow.document_id.in_(ids)))
                 session.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
+            return ids
+
+        ids = run_write(self._sessions, work)
         for doc_id in ids:
             self._cache.drop(doc_id)
         return len(ids)
@@ -233,103 +270,50 @@ class DocumentStore:
         doc_id: str,
         data: dict[str, Any],
         *,
+        base_version: int,
         author: str,
         scheme_id: str | None = None,
         scheme_version: str | None = None,
-    ) -> Revision | None:
-        """Store the document's new data; the revision written, or None if nothing changed.
+        base_data: dict[str, Any] | None = None,
+    ) -> SaveResult:
+        """Store the document's new data, edited from version ``base_version``.
 
-        Saves by ``author`` within ``coalesce_seconds`` of the newest revision's start are
-        folded into it (see ``history.py``).
+        When another save came in since ``base_version``, the two are merged (the result's
+        ``merged`` is then the data to adopt) or, if both changed the same field, a
+        ``SaveConflict`` with both values is raised and nothing is written. ``base_data``,
+        the data at ``base_version``, is needed only if this store did not read or write that
+        version itself. Saves by ``author`` within ``coalesce_seconds`` of the newest
+        revision's start are folded into it (see ``history.py``).
         """
-        return self._write(
-            doc_id,
-            data,
-            author=author,
-            scheme_id=scheme_id,
-            scheme_version=scheme_version,
-            action="edit",
-        )
+        request = SaveRequest(
+            doc_id, data, base_version, author, scheme_id=scheme_id,
+            scheme_version=scheme_version, base_data=base_data,
+        )  # fmt: skip
+        return self._save(request)
 
-    def _write(
-        self,
-        doc_id: str,
-        data: dict[str, Any],
-        *,
-        author: str,
-        action: str,
-        summary: str | None = None,
-        scheme_id: str | None = None,
-        scheme_version: str | None = None,
-    ) -> Revision | None:
-        now = self._clock()
+    def _save(self, request: SaveRequest) -> SaveResult:
         # Taken out while we work: if anything below fails, no half-updated copy remains.
-        cached = self._cache.take(doc_id)
-        with self._sessions.begin() as session:
-            row = session.execute(
-                select(
-                    DocumentRow.updated_at,
-                    DocumentRow.deleted_at,
-                    DocumentRow.scheme_id,
-                    DocumentRow.scheme_version,
-                ).where(DocumentRow.id == doc_id)
-            ).one_or_none()
-            if row is None:
-                raise StoreError(f"找不到文档（编号 {doc_id}），无法保存。")
-            if row.deleted_at is not None:
-                raise StoreError("这份文档在回收站中，请先把它恢复出来再修改。")
-            if cached is None or cached.updated_at != row.updated_at:
-                head = session.scalars(select(DocumentRow.data).where(DocumentRow.id == doc_id))
-                cached = CachedDocument.load(session, doc_id, row.updated_at, head.one())
-            changes = diff_json(cached.data, data)
-            values: dict[str, Any] = {"updated_at": now}
-            if scheme_id is not None and scheme_id != row.scheme_id:
-                values["scheme_id"] = scheme_id
-            if scheme_version is not None and scheme_version != row.scheme_version:
-                values["scheme_version"] = scheme_version
-            if not changes and action == "edit":
-                if len(values) > 1:  # only the scheme it was checked against moved on
-                    self._update_row(session, doc_id, values)
-                    cached.updated_at = now
-                self._cache.put(doc_id, cached)
-                return None
-            old_head, old_chunks = cached.head, cached.chunks
-            try:
-                cached.data = apply_changes(cached.data, changes)
-                written = cached.update(changes)
-            except (TypeError, ValueError) as exc:
-                raise StoreError(f"文档数据中有无法保存的值：{exc}") from exc
-            if written.head is not None:
-                values["data"] = written.head
-            self._update_row(session, doc_id, values)
-            write_update(session, doc_id, written)
-            revision = write_revision(
-                session,
-                DocumentId(doc_id),
-                lambda: full_text(old_head, old_chunks),
-                changes,
-                author=author,
-                now=now,
-                action=action,
-                summary=summary,
-                coalesce_seconds=self.coalesce_seconds,
-            )
-        cached.updated_at = now
-        self._cache.put(doc_id, cached)
-        return revision
+        prior = [self._cache.take(request.doc_id)]
 
-    @staticmethod
-    def _update_row(session: Session, doc_id: str, values: dict[str, Any]) -> None:
-        session.execute(
-            update(DocumentRow)
-            .where(DocumentRow.id == doc_id)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
+        def work(session: Session) -> SaveOutcome:
+            # A retry after a busy database must not reuse a copy the first try changed.
+            mine, prior[0] = prior[0], None
+            return save_in_session(
+                session, request, mine, now=self._clock(), coalesce_seconds=self.coalesce_seconds
+            )
+
+        try:
+            outcome = run_write(self._sessions, work)
+        except SaveConflict:
+            self._cache.drop(request.doc_id)
+            raise
+        self._cache.put(request.doc_id, outcome.cached)
+        return outcome.result
 
     def revisions(self, doc_id: str) -> builtins.list[RevisionInfo]:
         """The document's history, oldest first."""
-        with self._sessions() as session:
+
+        def work(session: Session) -> builtins.list[RevisionInfo]:
             _document(session, doc_id)
             rows = session.execute(
                 select(
@@ -343,21 +327,29 @@ class DocumentStore:
                 .where(RevisionRow.document_id == doc_id)
                 .order_by(RevisionRow.number)
             ).all()
-        return [RevisionInfo(*row) for row in rows]
+            return [RevisionInfo(*row) for row in rows]
+
+        return run_read(self._sessions, work)
 
     def revision(self, doc_id: str, number: int) -> Revision:
         """One revision with its list of changes."""
-        with self._sessions() as session:
-            return revision_from_row(self._revision_row(session, doc_id, number))
+        return run_read(
+            self._sessions,
+            lambda session: revision_from_row(self._revision_row(session, doc_id, number)),
+        )
 
     def revision_data(self, doc_id: str, number: int) -> dict[str, Any]:
         """The whole document as it was after revision ``number``."""
-        with self._sessions() as session:
+
+        def work(session: Session) -> dict[str, Any]:
             text = self._revision_row(session, doc_id, number).data
             if text is None:  # the newest revision: its snapshot is the document itself
-                return read_data(session, doc_id, _document(session, doc_id).data)
+                row = _document(session, doc_id)
+                return assemble(row.data, read_chunks(session, doc_id).items())
             data: dict[str, Any] = json.loads(text)
-        return data
+            return data
+
+        return run_read(self._sessions, work)
 
     @staticmethod
     def _revision_row(session: Session, doc_id: str, number: int) -> RevisionRow:
@@ -373,11 +365,12 @@ class DocumentStore:
     def restore(self, doc_id: str, number: int, *, author: str) -> Revision:
         """Make revision ``number`` current again, as a new revision "恢复到第 N 版"."""
         data = self.revision_data(doc_id, number)
-        revision = self._write(
-            doc_id, data, author=author, action="restore", summary=f"恢复到第 {number} 版"
+        version = self.get(doc_id).version
+        result = self._save(
+            SaveRequest(doc_id, data, version, author, "restore", f"恢复到第 {number} 版")
         )
-        assert revision is not None  # restore revisions are written even if nothing changed
-        return revision
+        assert result.revision is not None  # restore revisions are written even if unchanged
+        return result.revision
 
     # attachments -------------------------------------------------------------------------
 
@@ -385,28 +378,29 @@ class DocumentStore:
         self, doc_id: str, material_id: str, filename: str, content: bytes, media_type: str
     ) -> AttachmentInfo:
         """Attach a file for one materials-checklist item; its SHA-256 is recorded."""
-        with self._sessions.begin() as session:
+
+        def work(session: Session) -> AttachmentInfo:
             _document(session, doc_id)
             return _attachments.add(
-                session,
-                DocumentId(doc_id),
-                material_id,
-                filename,
-                content,
-                media_type,
+                session, DocumentId(doc_id), material_id, filename, content, media_type,
                 self._clock(),
-            )
+            )  # fmt: skip
+
+        return run_write(self._sessions, work)
 
     def attachments(self, doc_id: str) -> builtins.list[AttachmentInfo]:
         """The document's attachments (without their content), in the order added."""
-        with self._sessions() as session:
+
+        def work(session: Session) -> builtins.list[AttachmentInfo]:
             _document(session, doc_id)
             return _attachments.list_for(session, doc_id)
 
+        return run_read(self._sessions, work)
+
     def attachment_content(self, attachment_id: AttachmentId) -> bytes:
-        with self._sessions() as session:
-            return _attachments.content(session, attachment_id)
+        return run_read(
+            self._sessions, lambda session: _attachments.content(session, attachment_id)
+        )
 
     def remove_attachment(self, attachment_id: AttachmentId) -> None:
-        with self._sessions.begin() as session:
-            _attachments.remove(session, attachment_id)
+        run_write(self._sessions, lambda session: _attachments.remove(session, attachment_id))

@@ -4,8 +4,8 @@ Saving is the hot path (autosave after every edit), so the store keeps, per rece
 document, its own copy of the last saved data and the texts of its stored pieces. A save then
 diffs against the copy instead of reading and parsing the stored text, serialises only the
 pieces the changes lead into, and writes only those whose text changed. The copy is trusted
-only while the document row's ``updated_at`` is the one this store wrote, so a save by another
-program or store is never overwritten blindly.
+only while the document row's ``version`` is the copy's, so a save by another program or store
+is never overwritten blindly; the copy of an older version serves as the base of a merge.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -82,17 +81,20 @@ def write_update(session: Session, doc_id: str, change: PartsUpdate) -> None:
 class CachedDocument:
     """The store's copy of a document as it last wrote or read it."""
 
-    updated_at: datetime
+    version: int
     data: dict[str, Any]
     head: str
     chunks: dict[str, str]
     lists: list[Pointer] = field(default_factory=list)
 
     @classmethod
-    def load(cls, session: Session, doc_id: str, updated_at: datetime, head: str) -> CachedDocument:
-        chunks = read_chunks(session, doc_id)
+    def load(cls, session: Session, doc_id: str, version: int, head: str) -> CachedDocument:
+        return cls.load_from(version, head, read_chunks(session, doc_id))
+
+    @classmethod
+    def load_from(cls, version: int, head: str, chunks: dict[str, str]) -> CachedDocument:
         data = assemble(head, chunks.items())
-        return cls(updated_at, data, head, chunks, long_lists(data))
+        return cls(version, data, head, chunks, long_lists(data))
 
     def update(self, changes: Sequence[Change]) -> PartsUpdate:
         """Bring the texts up to ``self.data`` (already changed); what must be written."""

@@ -144,44 +144,42 @@ def show_error_message(value: BaseException, log_path: Path | None) -> None:
 # --- start-up -------------------------------------------------------------------------------
 
 
-class _StoreOpener(threading.Thread):
-    """Imports the store and opens the database while the GUI thread shows the window."""
+class _StoreOpening:
+    """The store being opened by an operation while the window shows (start-up).
+
+    Stands in for the store in the context until the database is open; anything that
+    reaches for the store before then (a quick click) waits for it.
+    """
 
     def __init__(self) -> None:
-        super().__init__(name="smedesk-open-store", daemon=True)
+        self.ready = threading.Event()
         self.store: DocumentStore | None = None
         self.database: Any = None
-        self.error: BaseException | None = None
 
-    def run(self) -> None:
+    def open(self, _reporter: Any) -> DocumentStore:
         try:
             from smedesk.store import DocumentStore, open_database
 
             self.database = open_database()
             self.store = DocumentStore(self.database)
-        except BaseException as exc:  # handed to the GUI thread, which explains it
-            self.error = exc
-
-    def result(self) -> DocumentStore:
-        self.join()
-        if self.error is not None:
-            raise self.error
-        assert self.store is not None
-        return self.store
+            return self.store
+        finally:
+            self.ready.set()
 
 
 class _PendingStore:
-    """Stands in for the store in the context until the opener is done.
+    """The context's store until the opening is done; attribute access waits for it."""
 
-    The window replaces it with the real store as soon as the database is open; until
-    then anything that reaches for the store (a worker thread, a quick click) waits.
-    """
-
-    def __init__(self, opener: _StoreOpener) -> None:
-        self._opener = opener
+    def __init__(self, opening: _StoreOpening) -> None:
+        self._opening = opening
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._opener.result(), name)
+        self._opening.ready.wait()
+        if self._opening.store is None:
+            from smedesk.store import StoreError
+
+            raise StoreError("数据库没有打开，无法继续。")
+        return getattr(self._opening.store, name)
 
 
 def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> int:
@@ -194,9 +192,8 @@ def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> i
     in when they are done. SQLAlchemy and Alembic alone take longer to import than Qt does.
     """
     install_excepthook()
-    opener = _StoreOpener()
+    opening = _StoreOpening()
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from smedesk.ui.style import STYLE
@@ -223,7 +220,7 @@ def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> i
     )
     role = str(settings.value(settings_dialog.ROLE, "applicant"))
     ctx = AppContext(
-        store=cast("DocumentStore", _PendingStore(opener)),
+        store=cast("DocumentStore", _PendingStore(opening)),
         settings=settings,
         user_name=settings_dialog.read_setting(settings, settings_dialog.USER_NAME),
         language=language,
@@ -232,45 +229,42 @@ def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> i
     window = MainWindow(ctx, store_pending=True)
     app.aboutToQuit.connect(window.save_state)
     window.show()
-    # Started only now: importing SQLAlchemy on a thread holds the GIL most of the time,
-    # and would slow Qt's own start-up as much as it saves.
-    opener.start()
     _arm_startup_probe(app)
 
-    def poll() -> None:
-        if opener.is_alive():
-            QTimer.singleShot(15, poll)
-            return
-        if opener.error is not None:
-            report_open_failure(opener.error)
-            window.hide()
-            app.exit(1)
-            return
-        ctx.store = opener.result()
+    def opened(store: DocumentStore) -> None:
+        ctx.store = store
         window.store_ready()
         if open_path:  # smedesk FILE: a double-clicked document (see ui/open_file.py)
             from smedesk.ui.open_file import open_file_in_window
 
             open_file_in_window(window, open_path)
 
-    QTimer.singleShot(0, poll)
+    def failed(message: str) -> None:
+        report_open_failure(message)
+        window.hide()
+        app.exit(1)
+
+    # Started only now: importing SQLAlchemy on a thread holds the GIL most of the time,
+    # and would slow Qt's own start-up as much as it saves.
+    from smedesk.ui.i18n import tr
+    from smedesk.ui.operations import Operation
+
+    ctx.runner.run(
+        Operation(tr("正在打开数据库…"), opening.open), on_success=opened, on_failure=failed
+    )
     code = app.exec()
-    if opener.database is not None:
+    if opening.database is not None:
         # Release SQLite's file handles (and let the WAL checkpoint) before the process ends.
-        opener.database.close()
+        opening.database.close()
     return int(code)
 
 
-def report_open_failure(exc: BaseException) -> None:
-    """The message shown when the database cannot be opened (logged if unexpected)."""
+def report_open_failure(message: str) -> None:
+    """The message shown when the database cannot be opened (the runner logged a defect)."""
     from PySide6.QtWidgets import QMessageBox
 
     from smedesk.ui.i18n import tr
 
-    message = getattr(exc, "message", None)
-    if not message:
-        _log_exception(type(exc), exc, exc.__traceback__)
-        message = f"{type(exc).__name__}: {exc}"
     QMessageBox.critical(
         None,
         tr("无法打开数据库"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from smedesk.ui import spacing
 from smedesk.ui.i18n import N_, tr
-from smedesk.ui.operations import NewDocumentRequest
+from smedesk.ui.operations.documents import NewDocumentRequest
 
 log = logging.getLogger(__name__)
 
@@ -139,13 +139,15 @@ def build_request(
     """The document data a new application starts from: only what the dialog asked."""
     import uuid  # here, not at import: uuid loads platform, which start-up need not wait for
 
+    from smedesk.forms.upgrades import FORMAT_VERSION
+
     kind = choice.applies_to[0]
     doc_id = str(uuid.uuid4())
     data: dict[str, Any] = {
         "kind": kind,
         "scheme": {"id": choice.id, "version": choice.version},
         "doc_id": doc_id,
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "region": {"province": province},
     }
     if kind == CREATION_KIND:

@@ -1,16 +1,15 @@
 """The applicant's «导出 PDF» dialog: options, a cancellable progress bar, a preview, save.
 
-The export runs on a worker thread (a QThread with a worker object, as the Excel import
-does), so a 300-page report never freezes the window; the progress callback of
-:func:`smedesk.export.pdf.export_pdf` feeds the bar and answers False once the user
-cancels. The PDF is first written to a private temporary folder and shown; «保存» then
-copies it next to its destination and renames it into place, so the chosen path only
+The export is an operation on the runner's ``export`` lane, so a 300-page report never
+freezes the window; the runner's reporter is the ``progress`` of
+:func:`smedesk.export.pdf.export_pdf`: it feeds the bar, and raises ``Cancelled`` once the
+user cancels. The PDF is first written to a private temporary folder and shown; «保存»
+then copies it next to its destination and renames it into place, so the chosen path only
 ever holds a complete file.
 
-The preview uses Qt's PDF viewer (``PySide6.QtPdf``/``QtPdfWidgets``). Those modules are
-not in PySide6-Essentials: from Qt 6.12 they ship as the wheel PySide6-Pdf (before, in
-PySide6-Addons). Without them the dialog says so and offers to open the preview in the
-system's PDF reader instead.
+The preview uses Qt's PDF viewer (``PySide6.QtPdf``/``QtPdfWidgets``, the PySide6-Pdf
+wheel, a declared dependency). «用系统阅读器打开» opens the same file in the system's
+reader too.
 
 Entry point for the editor's menu: :func:`open_pdf_export`.
 """
@@ -21,12 +20,11 @@ import contextlib
 import os
 import shutil
 import tempfile
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,68 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.ui.i18n import tr
+from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
 
 _PDF_FILTER = "PDF (*.pdf)"
-
-
-def qt_pdf_available() -> bool:
-    """Whether Qt's PDF viewer can be imported (PySide6-Pdf or PySide6-Addons installed)."""
-    try:
-        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-class _ExportWorker(QObject):
-    """Runs export_pdf off the GUI thread; talks to the dialog only through signals."""
-
-    progress = Signal(int, int)
-    succeeded = Signal(object)  # ExportResult
-    cancelled = Signal()
-    failed = Signal(str)
-    finished = Signal()
-
-    def __init__(self, doc: Any, attachments: Sequence[Any], target: Path, options: dict[str, Any]):
-        super().__init__()
-        self.doc = doc
-        self.attachments = list(attachments)
-        self.target = target
-        self.options = options
-        self.stop = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        from smedesk.export.pdf import AttachmentError, ExportCancelled, export_pdf
-
-        try:
-            result = export_pdf(
-                self.doc,
-                self.target,
-                attachments=self.attachments,
-                progress=self._report,
-                **self.options,
-            )
-        except ExportCancelled:
-            self.cancelled.emit()
-        except AttachmentError as exc:
-            self.failed.emit(exc.message)
-        except OSError as exc:
-            self.failed.emit(tr("无法写入临时文件：{error}").format(error=exc.strerror or exc))
-        except Exception as exc:  # reported in the dialog, never as a traceback
-            self.failed.emit(
-                tr("内部错误：{error}。这是程序的缺陷，不是您的操作问题，请反馈。").format(
-                    error=f"{type(exc).__name__}: {exc}"
-                )
-            )
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
-
-    def _report(self, done: int, total: int) -> bool:
-        self.progress.emit(done, total)
-        return not self.stop.is_set()
 
 
 class PdfExportDialog(QDialog):
@@ -119,20 +58,24 @@ class PdfExportDialog(QDialog):
         *,
         copies: int = 1,
         version: str | None = None,
+        runner: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self.runner = runner or OperationRunner(parent=self)
+        #: The export function (tests wrap it with a gate to hold the export mid-way).
+        self.export: Callable[..., Any] = _export_pdf
         self.doc = doc
         self.version = version  # the footer's version text; None: scheme@version
         self.attachments = list(attachments)
         self.suggested = Path(suggested) if suggested else Path(f"{doc.display_title()}.pdf")
         self.result: Any = None
         self.saved_path: Path | None = None
-        self._thread: QThread | None = None
-        self._worker: _ExportWorker | None = None
+        self._handle: Handle | None = None
         self._tmpdir = Path(tempfile.mkdtemp(prefix="smedesk-pdf-"))
         self._pdf_document: Any = None
         self.setWindowTitle(tr("导出 PDF：{title}").format(title=doc.display_title()))
-        self.resize(760, 900)
+        # Fits a 1366×768 laptop with room for the taskbar; the preview scrolls.
+        self.resize(760, 640)
         self._build(copies)
 
     # --- layout
@@ -186,24 +129,15 @@ class PdfExportDialog(QDialog):
         layout.addLayout(buttons)
 
     def _make_preview(self) -> QWidget:
-        if qt_pdf_available():
-            from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
 
-            self._pdf_document = QPdfDocument(self)
-            view = QPdfView(self)
-            view.setDocument(self._pdf_document)
-            view.setPageMode(QPdfView.PageMode.MultiPage)
-            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            return view
-        label = QLabel(
-            tr(
-                "此安装未包含 Qt PDF 组件（PySide6-Pdf），无法在窗口内预览；"
-                "生成后可用系统阅读器打开预览。"
-            )
-        )
-        label.setWordWrap(True)
-        return label
+        self._pdf_document = QPdfDocument(self)
+        view = QPdfView(self)
+        view.setDocument(self._pdf_document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        return view
 
     # --- the export
     @property
@@ -211,7 +145,7 @@ class PdfExportDialog(QDialog):
         return self._tmpdir / "preview.pdf"
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._handle is not None and self._handle.running
 
     def start(self) -> None:
         """Build the PDF into the private temporary folder, on the worker thread."""
@@ -230,32 +164,28 @@ class PdfExportDialog(QDialog):
             "cross_seal": self.cross_seal.isChecked(),
             "version": self.version,
         }
-        worker = _ExportWorker(self.doc, self.attachments, self.temp_path, options)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.succeeded.connect(self._on_succeeded)
-        worker.cancelled.connect(self._on_cancelled)
-        worker.failed.connect(self._on_failed)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._finish_thread)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        doc, attachments, target, export = self.doc, self.attachments, self.temp_path, self.export
+
+        def work(reporter: Reporter) -> Any:
+            return export(doc, target, attachments=attachments, progress=reporter, **options)
+
+        self._handle = self.runner.run(
+            Operation(tr("正在生成 PDF……"), work, long=True, lane="export"),
+            on_success=self._on_succeeded,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+            on_cancelled=self._on_cancelled,
+            parent=self,
+        )
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.stop.set()
+        if self.is_running():
+            assert self._handle is not None
+            self._handle.cancel()
             self.status.setText(tr("正在取消……"))
             self.cancel_button.setEnabled(False)
 
-    def _finish_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
+    def _ended(self) -> None:
         self.preview_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
@@ -264,6 +194,7 @@ class PdfExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _on_succeeded(self, result: Any) -> None:
+        self._ended()
         self.result = result
         copies = tr("，共 {count} 份").format(count=result.copies) if result.copies > 1 else ""
         self.status.setText(
@@ -279,11 +210,13 @@ class PdfExportDialog(QDialog):
         self.open_external.setEnabled(True)
 
     def _on_cancelled(self) -> None:
+        self._ended()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(tr("已取消，未生成文件。"))
 
     def _on_failed(self, message: str) -> None:
+        self._ended()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(message)
@@ -321,15 +254,21 @@ class PdfExportDialog(QDialog):
             self._pdf_document.close()
 
     def done(self, code: int) -> None:
-        # Closing while the export runs: cancel it and wait, so no thread outlives the dialog.
-        if self._worker is not None:
-            self._worker.stop.set()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        # Closing while the export runs: cancel it and wait, so nothing writes into the
+        # temporary folder after it is removed.
+        if self.is_running():
+            assert self._handle is not None
+            self._handle.cancel()
+            self.runner.wait(lane="export")
         self._unload_preview()
         shutil.rmtree(self._tmpdir, ignore_errors=True)
         super().done(code)
+
+
+def _export_pdf(*args: Any, **kwargs: Any) -> Any:
+    from smedesk.export.pdf import export_pdf  # ReportLab: imported when first used
+
+    return export_pdf(*args, **kwargs)
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
@@ -351,6 +290,7 @@ def open_pdf_export(
     suggested: str | Path | None = None,
     *,
     revision: int | None = None,
+    runner: OperationRunner | None = None,
 ) -> PdfExportDialog:
     """Open the export dialog for ``doc`` (window-modal) and start building the preview.
 
@@ -365,7 +305,9 @@ def open_pdf_export(
 
     copies = scheme_view(doc).sealed_copies or 1
     version = revision_label(revision) if revision is not None else None
-    dialog = PdfExportDialog(doc, attachments, suggested, parent, copies=copies, version=version)
+    dialog = PdfExportDialog(
+        doc, attachments, suggested, parent, copies=copies, version=version, runner=runner
+    )
     dialog.open()
     dialog.start()
     return dialog

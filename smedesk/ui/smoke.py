@@ -121,8 +121,7 @@ def _run(
             say(f"截图：{shot}")
         pages = _export(store.get(doc_id).data, pdf_out)
         say(f"PDF：{pdf_out}（{pages} 页）")
-        window.flush_editor()
-        window.close()
+        window.close()  # saves the editor and finishes queued operations (save_state)
         _wait(app, lambda: not window.isVisible(), "主窗口关闭")
         app.processEvents()
     finally:

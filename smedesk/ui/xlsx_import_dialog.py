@@ -2,20 +2,19 @@
 
 The list pages call :func:`import_list_dialog` (their «从 Excel 导入» button),
 :func:`save_template_dialog` («下载模板») and :func:`export_list_dialog` («导出 Excel»).
-The import runs on a worker thread (a 10,000-row list takes a second or two) while a
-progress bar moves; rows come back only when every row is valid, otherwise the table
+The import is an operation on the runner's ``export`` lane (a 10,000-row list takes a second
+or two) while a progress bar moves; rows come back only when every row is valid, otherwise the table
 lists sheet, row, column and message, and the user can save a copy of the workbook with
 the bad cells highlighted and commented. Nothing is changed until the user accepts.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,43 +35,9 @@ from smedesk.export.xlsx.errors import CellError, ImportFailed, WorkbookError
 from smedesk.export.xlsx.importer import ImportResult, import_list
 from smedesk.ui import spacing
 from smedesk.ui.i18n import tr
-
-log = logging.getLogger(__name__)
+from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
 
 _XLSX_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
-
-
-class _ImportWorker(QObject):
-    """Runs one import on the worker thread; every outcome is a signal, never a traceback."""
-
-    progress = Signal(int, int)
-    succeeded = Signal(object)  # ImportResult
-    rejected = Signal(object)  # list[CellError]
-    failed = Signal(str)
-
-    def __init__(self, path: Path, key: str) -> None:
-        super().__init__()
-        self._path, self._key = path, key
-        self.cancelled = False
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = import_list(self._path, self._key, progress=self._report)
-        except ImportFailed as exc:
-            self.rejected.emit(exc.errors)
-        except WorkbookError as exc:
-            self.failed.emit(exc.message)
-        except Exception as exc:  # reported in the dialog, never as a traceback
-            log.exception("xlsx import failed")
-            message = tr("内部错误：{error}。这是程序的缺陷，不是您的操作问题，请反馈。")
-            self.failed.emit(message.format(error=type(exc).__name__))
-        else:
-            self.succeeded.emit(result)
-
-    def _report(self, done: int, total: int) -> bool:
-        self.progress.emit(done, total)
-        return self.cancelled
 
 
 class XlsxImportDialog(QDialog):
@@ -80,16 +45,23 @@ class XlsxImportDialog(QDialog):
 
     COLUMNS = ("工作表", "行", "列", "表头", "错误说明")
 
-    def __init__(self, key: str, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        runner: OperationRunner | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.runner = runner or OperationRunner(parent=self)
         from smedesk.export.xlsx.template import list_kind
 
         self.key, self.path = key, path
         self.rows: list[Any] | None = None
         self.errors: list[CellError] = []
         self.result_info: ImportResult | None = None
-        self._thread: QThread | None = None
-        self._worker: _ImportWorker | None = None
+        self._handle: Handle | None = None
 
         self.setWindowTitle(tr("从 Excel 导入：{title}").format(title=list_kind(key).title))
         self.setMinimumWidth(spacing.TEXT_WIDTH + 2 * spacing.MARGIN)
@@ -123,30 +95,38 @@ class XlsxImportDialog(QDialog):
     # --- running ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the import on a worker thread (exec() calls this; tests call it directly)."""
-        if self._thread is not None:
+        """Start the import as an operation (exec() calls this; tests call it directly)."""
+        if self._handle is not None:
             return
-        self._thread = QThread(self)
-        self._worker = _ImportWorker(self.path, self.key)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.succeeded.connect(self._on_succeeded)
-        self._worker.rejected.connect(self._on_rejected)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.start()
+        path, key = self.path, self.key
+
+        def work(reporter: Reporter) -> ImportResult | list[CellError]:
+            try:
+                return import_list(path, key, progress=reporter)
+            except ImportFailed as exc:  # an outcome the dialog shows as a table
+                return exc.errors
+
+        self._handle = self.runner.run(
+            Operation(tr("正在导入 Excel 名单……"), work, long=True, lane="export"),
+            on_success=self._on_done,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+            on_cancelled=lambda: None,
+            parent=self,
+        )
 
     def exec(self) -> int:
         self.start()
         return super().exec()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._handle is not None and self._handle.running
 
-    def _finish_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+    def _on_done(self, outcome: ImportResult | list[CellError]) -> None:
+        if isinstance(outcome, list):
+            self._on_rejected(outcome)
+        else:
+            self._on_succeeded(outcome)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -157,7 +137,6 @@ class XlsxImportDialog(QDialog):
 
     @Slot(object)
     def _on_succeeded(self, result: ImportResult) -> None:
-        self._finish_thread()
         self.result_info = result
         self.rows = list(result.rows)
         self.bar.setRange(0, 1)
@@ -166,7 +145,6 @@ class XlsxImportDialog(QDialog):
 
     @Slot(object)
     def _on_rejected(self, errors: list[CellError]) -> None:
-        self._finish_thread()
         self.errors = list(errors)
         rows = len({(e.sheet, e.row) for e in errors})
         self.status.setText(
@@ -189,16 +167,15 @@ class XlsxImportDialog(QDialog):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self._finish_thread()
         self.errors = []
         self.bar.setVisible(False)
         self.status.setText(message)
         self.close_button.setText(tr("关闭"))
 
     def reject(self) -> None:
-        if self._worker is not None and self.is_running():
-            self._worker.cancelled = True  # checked every few hundred rows
-            self._finish_thread()
+        if self._handle is not None and self.is_running():
+            self._handle.cancel()  # checked every few hundred rows
+            self.runner.wait(lane="export")
         super().reject()
 
     # --- the annotated copy -----------------------------------------------------------------
@@ -233,13 +210,17 @@ def _choose_open(parent: QWidget | None) -> Path | None:
 
 
 def import_list_dialog(
-    parent: QWidget | None, list_key: str, path: Path | None = None
+    parent: QWidget | None,
+    list_key: str,
+    path: Path | None = None,
+    *,
+    runner: OperationRunner | None = None,
 ) -> list[Any] | None:
     """Ask for a workbook (unless ``path``), import list ``list_key``; the rows, or None."""
     path = path or _choose_open(parent)
     if path is None:
         return None
-    dialog = XlsxImportDialog(list_key, path, parent)
+    dialog = XlsxImportDialog(list_key, path, parent, runner=runner)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         return dialog.rows
     return None

@@ -21,7 +21,7 @@ def test_fresh_database_has_tables_and_head_revision(database: Database) -> None
     assert {"documents", "document_parts", "revisions", "attachments", "alembic_version"} <= tables
     with database.engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0003"
+    assert version == head_revision() == "0004"
 
 
 def test_migrations_match_models(database: Database) -> None:

@@ -24,6 +24,8 @@ from smedesk.store.parts import (
     split,
 )
 
+from support.store_helpers import save_latest
+
 
 def row(i: int) -> dict[str, Any]:
     return {"name": f"沈阳示范企业{i:04d}", "fee": 1200.5 + i, "free": i % 2 == 0, "tags": [i]}
@@ -90,7 +92,7 @@ def test_edit_in_row_2500_rewrites_only_its_chunk(
 ) -> None:
     data = big()
     doc_id = make(store, data)
-    store.save(doc_id, data, author="张三")  # nothing changed: fills the store's copy
+    save_latest(store, doc_id, data, author="张三")  # nothing changed: fills the store's copy
     before = stored_parts(db_path, doc_id)
     statements: list[tuple[str, Any]] = []
 
@@ -99,7 +101,7 @@ def test_edit_in_row_2500_rewrites_only_its_chunk(
 
     event.listen(database.engine, "before_cursor_execute", trace)
     data["served_enterprises"][2500]["fee"] = 1.0
-    revision = store.save(doc_id, data, author="张三")
+    revision = save_latest(store, doc_id, data, author="张三")
     event.remove(database.engine, "before_cursor_execute", trace)
     assert revision is not None and revision.changes[0].path == "served_enterprises[2500].fee"
     writes = [(s, p) for s, p in statements if not s.lstrip().upper().startswith("SELECT")]
@@ -134,7 +136,7 @@ def test_growing_shrinking_and_replacing_lists(
         else:
             data["form"] = {"moved": data.pop("served_enterprises"), **data["form"]}
             data["served_enterprises"] = data["form"].pop("moved")[: rng.randrange(500)]
-        store.save(doc_id, data, author="张三")
+        save_latest(store, doc_id, data, author="张三")
         # (Key order is the stored one: like the diff, saving ignores a mere reordering.)
         assert store.get(doc_id).data == data == DocumentStore(database).get(doc_id).data
         assert stored_parts(db_path, doc_id) == split(data)[1]
@@ -148,11 +150,11 @@ def test_new_revision_snapshots_the_whole_previous_document(
     doc_id = make(store, data)
     first = copy.deepcopy(data)
     data["served_enterprises"][10]["fee"] = 0.5
-    store.save(doc_id, data, author="张三")
+    save_latest(store, doc_id, data, author="张三")
     second = copy.deepcopy(data)
     clock.advance(120)
     data["served_enterprises"][2999]["name"] = "最后一家"
-    store.save(doc_id, data, author="张三")
+    save_latest(store, doc_id, data, author="张三")
     assert store.revision_data(doc_id, 1) == first
     assert store.revision_data(doc_id, 2) == second
     assert store.revision_data(doc_id, 3) == data
@@ -194,7 +196,7 @@ def test_upgrade_from_0002_splits_documents_and_downgrade_joins_them(db_path: Pa
         assert len(stored_parts(db_path, "big")) == 2 * 5  # two lists of 450 items
         assert stored_parts(db_path, "small") == {}
         data["served_enterprises"][400]["fee"] = 2.0
-        store.save("big", data, author="张三")
+        save_latest(store, "big", data, author="张三")
     finally:
         database.close()
     engine = create_engine(f"sqlite:///{db_path}")

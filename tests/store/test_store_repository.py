@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from smedesk.store import Database, DocumentStore, StoreError
 from smedesk.store.models import AttachmentRow, RevisionRow
 
+from support.store_helpers import save_latest
+
 
 def sample(total_assets: int = 250) -> dict[str, Any]:
     return {
@@ -60,7 +62,7 @@ def test_create_twice_and_bad_role_fail(store: DocumentStore) -> None:
 def test_unknown_ids_give_store_errors(store: DocumentStore) -> None:
     for action in (
         lambda: store.get("nope"),
-        lambda: store.save("nope", {}, author="张三"),
+        lambda: save_latest(store, "nope", {}, author="张三"),
         lambda: store.rename("nope", "x"),
         lambda: store.trash("nope"),
         lambda: store.revisions("nope"),
@@ -99,7 +101,7 @@ def test_save_writes_diffed_revision(store: DocumentStore, clock: Any) -> None:
     doc_id = make(store)
     data = sample(320)
     data["form"]["investors"][2]["ratio"] = 99
-    revision = store.save(doc_id, data, author="张三")
+    revision = save_latest(store, doc_id, data, author="张三")
     assert revision is not None
     assert revision.number == 2
     assert [c.path for c in revision.changes] == [
@@ -113,13 +115,13 @@ def test_save_writes_diffed_revision(store: DocumentStore, clock: Any) -> None:
 
 def test_unchanged_save_makes_no_revision(store: DocumentStore) -> None:
     doc_id = make(store)
-    assert store.save(doc_id, sample(), author="张三") is None
+    assert save_latest(store, doc_id, sample(), author="张三") is None
     assert len(store.revisions(doc_id)) == 1
 
 
 def test_scheme_change_alone_is_recorded_without_revision(store: DocumentStore) -> None:
     doc_id = make(store)
-    assert store.save(doc_id, sample(), author="张三", scheme_version="2019") is None
+    assert save_latest(store, doc_id, sample(), author="张三", scheme_version="2019") is None
     assert store.get(doc_id).scheme_version == "2019"
 
 
@@ -131,7 +133,7 @@ def test_caller_mutating_its_dict_after_save_is_safe(
     for value in (1, 2, 3):
         data["form"]["basic"]["total_assets"] = value
         data["form"]["investors"].append({"name": "新", "ratio": value})
-        store.save(doc_id, data, author="张三")
+        save_latest(store, doc_id, data, author="张三")
         assert store.get(doc_id).data == data
     assert DocumentStore(database).get(doc_id).data == data
 
@@ -139,9 +141,9 @@ def test_caller_mutating_its_dict_after_save_is_safe(
 def test_save_sees_writes_by_another_store(store: DocumentStore, database: Database) -> None:
     doc_id = make(store)
     other = DocumentStore(database)
-    store.save(doc_id, sample(1), author="张三")
-    other.save(doc_id, sample(2), author="李四")
-    revision = store.save(doc_id, sample(3), author="张三")
+    save_latest(store, doc_id, sample(1), author="张三")
+    save_latest(other, doc_id, sample(2), author="李四")
+    revision = save_latest(store, doc_id, sample(3), author="张三")
     assert revision is not None
     assert revision.changes[0].old == 2  # diffed against the other store's save
     assert store.get(doc_id).data == sample(3)
@@ -151,13 +153,13 @@ def test_coalescing_within_window(store: DocumentStore, clock: Any) -> None:
     doc_id = make(store)
     for value in range(300, 310):
         clock.advance(5)
-        store.save(doc_id, sample(value), author="张三")
+        save_latest(store, doc_id, sample(value), author="张三")
     infos = store.revisions(doc_id)
     assert [r.number for r in infos] == [1, 2]  # ten saves in 50 s: one revision
     assert infos[1].summary == "修改 form.basic.total_assets：250 → 309"
     clock.advance(60)
-    store.save(doc_id, sample(400), author="张三")  # past the window: a new revision
-    store.save(doc_id, sample(401), author="李四")  # another author: a new revision
+    save_latest(store, doc_id, sample(400), author="张三")  # past the window: a new revision
+    save_latest(store, doc_id, sample(401), author="李四")  # another author: a new revision
     infos = store.revisions(doc_id)
     assert [r.number for r in infos] == [1, 2, 3, 4]
     assert store.revision_data(doc_id, 2) == sample(309)
@@ -169,29 +171,29 @@ def test_coalescing_within_window(store: DocumentStore, clock: Any) -> None:
 def test_coalescing_window_is_a_parameter(database: Database, clock: Any) -> None:
     store = DocumentStore(database, coalesce_seconds=0, clock=clock)
     doc_id = make(store)
-    store.save(doc_id, sample(1), author="张三")
-    store.save(doc_id, sample(2), author="张三")
+    save_latest(store, doc_id, sample(1), author="张三")
+    save_latest(store, doc_id, sample(2), author="张三")
     assert len(store.revisions(doc_id)) == 3
 
 
 def test_edits_that_cancel_out_leave_no_revision(store: DocumentStore) -> None:
     doc_id = make(store)
-    store.save(doc_id, sample(1), author="张三")
-    store.save(doc_id, sample(2), author="张三")
-    assert store.save(doc_id, sample(), author="张三") is None
+    save_latest(store, doc_id, sample(1), author="张三")
+    save_latest(store, doc_id, sample(2), author="张三")
+    assert save_latest(store, doc_id, sample(), author="张三") is None
     assert [r.number for r in store.revisions(doc_id)] == [1]
     assert store.get(doc_id).data == sample()
 
 
 def test_creation_revision_never_absorbs_edits(store: DocumentStore) -> None:
     doc_id = make(store)
-    store.save(doc_id, sample(1), author="张三")
+    save_latest(store, doc_id, sample(1), author="张三")
     assert store.revision_data(doc_id, 1) == sample()
 
 
 def test_changes_are_capped(store: DocumentStore) -> None:
     doc_id = make(store, data={"rows": list(range(200))})
-    revision = store.save(doc_id, {"rows": [-i for i in range(1, 201)]}, author="张三")
+    revision = save_latest(store, doc_id, {"rows": [-i for i in range(1, 201)]}, author="张三")
     assert revision is not None
     assert revision.change_count == 200
     assert len(revision.changes) == 50
@@ -200,15 +202,15 @@ def test_changes_are_capped(store: DocumentStore) -> None:
 
 def test_restore_makes_new_revision(store: DocumentStore, clock: Any) -> None:
     doc_id = make(store)
-    store.save(doc_id, sample(1), author="张三")
+    save_latest(store, doc_id, sample(1), author="张三")
     clock.advance(120)
-    store.save(doc_id, sample(2), author="张三")
+    save_latest(store, doc_id, sample(2), author="张三")
     revision = store.restore(doc_id, 2, author="李四")
     assert revision.number == 4
     assert revision.summary == "恢复到第 2 版"
     assert store.get(doc_id).data == sample(1)
     # A restore point is never folded into by the next save.
-    store.save(doc_id, sample(5), author="李四")
+    save_latest(store, doc_id, sample(5), author="李四")
     assert store.revision_data(doc_id, 4) == sample(1)
     assert len(store.revisions(doc_id)) == 5
 
@@ -232,11 +234,11 @@ def test_trash_restore_and_empty(store: DocumentStore, database: Database) -> No
     keep = make(store, "留下")
     gone = make(store, "删除")
     store.add_attachment(gone, "m1", "a.txt", b"abc", "text/plain")
-    store.save(gone, sample(9), author="张三")
+    save_latest(store, gone, sample(9), author="张三")
     store.trash(gone)
     assert store.get(gone).in_trash
     with pytest.raises(StoreError, match="回收站"):
-        store.save(gone, sample(10), author="张三")
+        save_latest(store, gone, sample(10), author="张三")
     store.restore_from_trash(gone)
     assert not store.get(gone).in_trash
     store.trash(gone)
@@ -282,8 +284,8 @@ def test_unserialisable_data_is_refused(store: DocumentStore) -> None:
     bad = copy.deepcopy(sample())
     bad["form"]["basic"]["total_assets"] = float("nan")
     with pytest.raises(StoreError, match="无法保存"):
-        store.save(doc_id, bad, author="张三")
+        save_latest(store, doc_id, bad, author="张三")
     assert store.get(doc_id).data == sample()
     # The failed save left no half-updated copy behind.
-    assert store.save(doc_id, sample(7), author="张三") is not None
+    assert save_latest(store, doc_id, sample(7), author="张三") is not None
     assert store.get(doc_id).data == sample(7)

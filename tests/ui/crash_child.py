@@ -39,7 +39,7 @@ def type_until_killed(db_url: str, doc_id: str, side_file: str, seed: int) -> No
     app = QCoreApplication([])
     store = DocumentStore(open_database(db_url))
     stored = store.get(doc_id)
-    state = DocumentState(doc_id, DOCUMENT_KINDS[stored.kind], stored.data)
+    state = DocumentState(doc_id, DOCUMENT_KINDS[stored.kind], stored.data, version=stored.version)
     saver = Autosaver(state, store, "打字员")
     saver.failed.connect(lambda message: os.write(2, f"save failed: {message}\n".encode()))
     side = os.open(side_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)

@@ -50,22 +50,30 @@ def _editor(qtbot: Any, store: DocumentStore, tmp_path: Path) -> tuple[EditorWid
         doc.kind, doc.display_title(), data, scheme_id=doc.scheme.id,
         scheme_version=doc.scheme.version, owner_role="expert", author="测试员",
     )  # fmt: skip
-    store.save(doc_id, {**data, "opinion": "第二稿"}, author="测试员")
+    store.save(
+        doc_id, {**data, "opinion": "第二稿"}, base_version=store.version(doc_id), author="测试员"
+    )
     ctx = AppContext(store, open_settings(tmp_path / "s.ini"), user_name="测试员")
     editor = EditorWidget(ctx, doc_id)
     qtbot.addWidget(editor)
     return editor, doc_id
 
 
+def export(qtbot: Any, editor: EditorWidget) -> None:
+    """Start the export and wait for its attachment-reading operation to hand over."""
+    handle = editor.export_pdf()
+    qtbot.waitUntil(lambda: not handle.running, timeout=10000)
+
+
 def test_export_passes_the_newest_revision(
     qtbot: Any, store: DocumentStore, tmp_path: Path, opened: list[dict[str, Any]]
 ) -> None:
     editor, doc_id = _editor(qtbot, store, tmp_path)
-    editor.export_pdf()
+    export(qtbot, editor)
     assert opened[-1]["revision"] == store.revisions(doc_id)[-1].number == 2
     # A pending edit is stored first, and the footer names the revision that holds it.
     editor.request_edit("opinion", "第三稿", "专家组评审意见")
-    editor.export_pdf()
+    export(qtbot, editor)
     assert opened[-1]["revision"] == store.revisions(doc_id)[-1].number == 3
     assert opened[-1]["doc"].opinion == "第三稿"
 
@@ -79,5 +87,5 @@ def test_unsaved_edits_name_no_revision(
 ) -> None:
     editor, _doc_id = _editor(qtbot, store, tmp_path)
     monkeypatch.setattr(editor, "flush", lambda: False)  # the store refused the edits
-    editor.export_pdf()
+    export(qtbot, editor)
     assert opened[-1]["revision"] is None

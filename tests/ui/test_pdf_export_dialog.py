@@ -1,4 +1,8 @@
-"""The export dialog: worker thread, progress, cancel, preview and save (offscreen Qt)."""
+"""The export dialog: runner operation, progress, cancel, preview and save (offscreen Qt).
+
+Tests that need the export to be still running hold it with a gate the test opens, never
+by hoping a big document takes long enough.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,13 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+import threading
+from typing import Any
+
 from PySide6.QtCore import QTimer
 
-from smedesk.export.pdf import Attachment
-from smedesk.ui.pdf_export_dialog import (
-    PdfExportDialog,
-    open_pdf_export,
-    qt_pdf_available,
-)
+from smedesk.export.pdf import Attachment, export_pdf
+from smedesk.ui.pdf_export_dialog import PdfExportDialog, open_pdf_export
 
 from support import pdf_samples as samples
 from support.pdf_helpers import page_count, pdf_text
@@ -38,8 +41,7 @@ def test_preview_then_save(qtbot, tmp_path: Path) -> None:
     # The scheme asks for sealed sets: the dialog proposes that many copies.
     copies = dialog.copies.value()
     assert dialog.result.copies == copies
-    if qt_pdf_available():
-        assert dialog._pdf_document.pageCount() == dialog.result.pages * copies
+    assert dialog._pdf_document.pageCount() == dialog.result.pages * copies
     # No stored revision given: the footer keeps the scheme and its version.
     doc = dialog.doc
     assert f"版本 {doc.scheme.id}@{doc.scheme.version} ·" in dialog.result.footer
@@ -66,32 +68,57 @@ def test_revision_is_the_footer_version(qtbot, tmp_path: Path) -> None:
     dialog.close()
 
 
+class Gate:
+    """Holds the export at its second progress report until the test opens the gate."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.open = threading.Event()
+        self.reports = 0
+
+    def export(self, *args: Any, progress: Any, **kwargs: Any) -> Any:
+        def gated(done: int, total: int) -> None:
+            self.reports += 1
+            progress(done, total)
+            if self.reports == 2:
+                self.reached.set()
+                assert self.open.wait(30), "the test never opened the gate"
+
+        return export_pdf(*args, progress=gated, **kwargs)
+
+
 def test_window_stays_responsive_and_progress_moves(qtbot, tmp_path: Path) -> None:
-    dialog = PdfExportDialog(samples.application_report(served=1500), [], tmp_path / "a.pdf")
+    dialog = PdfExportDialog(samples.application_report(served=300), [], tmp_path / "a.pdf")
     qtbot.addWidget(dialog)
-    ticks: list[int] = []
-    values: list[int] = []
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: (ticks.append(1), values.append(dialog.progress.value())))
-    timer.start()
+    gate = Gate()
+    dialog.export = gate.export
     dialog.start()
+    qtbot.waitUntil(gate.reached.is_set, timeout=30000)
+    # The export is held mid-way: the GUI thread still runs its event loop (a timer fires,
+    # the progress report already delivered moved the bar off zero).
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: bool(fired), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() > 1, timeout=5000)
+    assert dialog.is_running()
+    assert dialog.cancel_button.isEnabled() and not dialog.save_button.isEnabled()
+    gate.open.set()
     wait_done(qtbot, dialog)
-    timer.stop()
     assert dialog.result is not None
-    # The GUI thread kept running its event loop while the export worked.
-    assert len(ticks) > 10
-    assert len(set(values)) > 3
+    assert gate.reports > 3
     assert dialog.progress.value() == dialog.progress.maximum()
     dialog.close()
 
 
 def test_cancel_leaves_nothing(qtbot, tmp_path: Path) -> None:
-    dialog = PdfExportDialog(samples.application_report(served=2000), [], tmp_path / "a.pdf")
+    dialog = PdfExportDialog(samples.application_report(served=300), [], tmp_path / "a.pdf")
     qtbot.addWidget(dialog)
+    gate = Gate()
+    dialog.export = gate.export
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30000)
-    dialog.cancel()
+    qtbot.waitUntil(gate.reached.is_set, timeout=30000)
+    dialog.cancel()  # lands while the export is held: it must stop at the next report
+    gate.open.set()
     wait_done(qtbot, dialog)
     assert dialog.result is None
     assert "取消" in dialog.status.text()
@@ -112,11 +139,14 @@ def test_bad_attachment_is_reported(qtbot, tmp_path: Path) -> None:
 
 
 def test_closing_while_running_stops_the_worker(qtbot, tmp_path: Path) -> None:
-    dialog = PdfExportDialog(samples.application_report(served=2000), [], tmp_path / "a.pdf")
+    dialog = PdfExportDialog(samples.application_report(served=300), [], tmp_path / "a.pdf")
     qtbot.addWidget(dialog)
+    gate = Gate()
+    dialog.export = gate.export
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30000)
+    qtbot.waitUntil(gate.reached.is_set, timeout=30000)
     folder = dialog.temp_path.parent
-    dialog.reject()
+    threading.Thread(target=gate.open.set).start()  # the held export goes on to cancel
+    dialog.reject()  # cancels and waits for the export to stop, then removes the folder
     assert not folder.exists()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30000)

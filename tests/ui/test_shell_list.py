@@ -70,7 +70,7 @@ def test_create_through_the_dialog(qtbot, make_window, store, on_modal):
     assert doc.region.province == "辽宁省"  # type: ignore[attr-defined]
     # A new application opens at once, and is what the next start reopens.
     assert window.current_doc_id == info.id
-    assert window.stack.currentWidget() is window.editor_page
+    assert window.applicant.stack.currentWidget() is window.applicant.editor_page
 
 
 def test_dialog_hides_platform_choice_for_recognition_schemes(qtbot):
@@ -117,7 +117,7 @@ def test_rename_to_blank_is_refused_with_a_message(qtbot, make_window, store, mo
     window = make_window()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    _run(qtbot, window, lambda: window.list_page.rename(doc_id, "   "))
+    _run(qtbot, window, lambda: window.list_page.commands.rename(doc_id, "   "))
     assert shown == ["名称不能为空。"]
     assert store.get(doc_id).title == "甲公司 · 申请报告"
 
@@ -231,19 +231,19 @@ def test_double_click_opens_the_editor(qtbot, make_window, store):
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_doc_id == doc_id
-    assert window.stack.currentWidget() is window.editor_page
+    assert window.applicant.stack.currentWidget() is window.applicant.editor_page
     assert window.windowTitle().startswith("甲公司 · 申请报告")
-    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.list_page
+    qtbot.mouseClick(window.applicant.back_button, Qt.MouseButton.LeftButton)
+    assert window.applicant.stack.currentWidget() is window.list_page
     assert page.selected_ids() == [doc_id]
 
 
 def test_other_roles_show_what_is_planned(qtbot, make_window):
     window = make_window()
     qtbot.mouseClick(window.role_buttons["expert"], Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.planned_page
-    assert "计划中" in window._planned_title.text()
-    assert "回避声明" in window._planned_text.text()
+    assert window.current.ROLE == "expert"
+    assert "计划中" in window.current.plan_title.text()
+    assert "回避声明" in window.current.plan_text.text()
     assert window.ctx.role == "expert"
     qtbot.mouseClick(window.role_buttons["applicant"], Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.list_page
+    assert window.applicant.stack.currentWidget() is window.list_page

@@ -33,9 +33,9 @@ def test_list_geometry_and_last_opened_come_back(qtbot, make_window, store, sett
     again = make_window()
     # The last application opens again once the window is up.
     qtbot.waitUntil(lambda: again.current_doc_id == second_id, timeout=3000)
-    assert again.stack.currentWidget() is again.editor_page
+    assert again.applicant.stack.currentWidget() is again.applicant.editor_page
     assert (again.width(), again.height()) == (1200, 700)
-    qtbot.mouseClick(again.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(again.applicant.back_button, Qt.MouseButton.LeftButton)
     titles = sorted(info.title for info in again.list_page.model.rows)
     assert titles == ["乙公司 · 申请报告", "甲公司 · 申请报告"]
     assert {info.id for info in again.list_page.model.rows} == {first_id, second_id}
@@ -50,7 +50,7 @@ def test_closed_from_the_list_starts_on_the_list(qtbot, make_window, store):
 
     again = make_window()
     qtbot.wait(50)  # give the deferred reopen its turn
-    assert again.stack.currentWidget() is again.list_page
+    assert again.applicant.stack.currentWidget() is again.list_page
     assert again.list_page.selected_ids() == [doc_id]
 
 
@@ -64,7 +64,7 @@ def test_a_trashed_last_application_is_not_reopened(qtbot, make_window, store):
     again = make_window()
     qtbot.wait(50)
     assert again.editor is None
-    assert again.stack.currentWidget() is again.list_page
+    assert again.applicant.stack.currentWidget() is again.list_page
 
 
 def test_reopening_can_be_turned_off(qtbot, make_window, store, settings_path):

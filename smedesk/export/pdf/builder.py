@@ -38,11 +38,11 @@ from smedesk.export.pdf.styles import (
 from smedesk.export.pdf.template import (
     LANDSCAPE,
     PORTRAIT,
-    Progress,
     SealedDocTemplate,
     story_units,
 )
 from smedesk.forms import Document
+from smedesk.progress import Progress
 
 Layout = Callable[[Any, Context], list[Flowable]]
 
@@ -99,8 +99,8 @@ def export_pdf(
 ) -> ExportResult:
     """Write the sealed-ready PDF of ``doc`` to ``out_path``.
 
-    ``progress(done, total)`` is called as the layout advances; returning False cancels
-    (:class:`ExportCancelled`). ``version`` is the footer's version text (see
+    ``progress(done, total)`` is called as the layout advances; it cancels by raising
+    ``Cancelled`` (see ``smedesk.progress``). ``version`` is the footer's version text (see
     :func:`identity_line`). A bad attachment raises :class:`AttachmentError`. In
     both cases no file is left at ``out_path`` (an existing one is left untouched).
     """
@@ -121,10 +121,8 @@ def export_pdf(
     layout_units = story_units(story)
     merge_units = sum(p.page_count for p in prepared if p.kind == "pdf")
     total = layout_units + merge_units + 1
-    if progress is not None and not progress(0, total):
-        from smedesk.export.pdf.template import ExportCancelled
-
-        raise ExportCancelled()
+    if progress is not None:
+        progress(0, total)
 
     out = Path(out_path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
@@ -170,16 +168,14 @@ def _assemble(
 ) -> None:
     from pypdf import PageObject, PdfReader, PdfWriter
 
-    from smedesk.export.pdf.template import ExportCancelled
-
     # pypdf edits only pages that belong to a writer: the laid-out set is copied into one.
     laid = PdfWriter(clone_from=PdfReader(io.BytesIO(base)))
     for number, (att, index) in sorted(ctx.placeholders.items()):
         assert att.reader is not None
         place_page(laid.pages[number - 1], att.reader.pages[index])
         done += 1
-        if progress is not None and not progress(min(done, total), total):
-            raise ExportCancelled()
+        if progress is not None:
+            progress(min(done, total), total)
     if copies == 1:
         out = laid
     else:

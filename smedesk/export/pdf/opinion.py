@@ -13,8 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from smedesk.export.pdf import captions
-from smedesk.export.pdf.flowables import SignatureLine, TickBoxes
+from smedesk.export.pdf.flowables import TickBoxes
 from smedesk.export.pdf.grid import FormGrid
+from smedesk.export.pdf.hand_signature import HandSignature
 from smedesk.export.pdf.parts import Context, list_table, title
 from smedesk.export.pdf.styles import SIZE_5
 from smedesk.export.pdf.values import date_text, spec, text
@@ -26,6 +27,7 @@ from smedesk.forms.opinion import (
     ExpertOpinion,
     PanelOpinion,
 )
+from smedesk.forms.strokes import parse_strokes
 
 WIDTHS = [w * mm for w in (28, 50, 28, 50)]
 CRITERIA_COLUMNS = (("label", 34), ("figure", 22), ("threshold", 22), ("assessment", 18),
@@ -98,7 +100,16 @@ def expert_story(doc: ExpertOpinion, ctx: Context) -> list[Flowable]:
         Spacer(1, 4 * mm),
         # The signature stays on the page of the conclusion it signs.
         KeepTogether(
-            [g2.table(), Spacer(1, 8 * mm), SignatureLine(captions.EXPERT_SIGN, date=doc.sign_date)]
+            [
+                g2.table(),
+                Spacer(1, 8 * mm),
+                HandSignature(
+                    captions.EXPERT_SIGN,
+                    parse_strokes(doc.signature_strokes),
+                    date=doc.sign_date,
+                    fingerprint=doc.signer_fingerprint,
+                ),
+            ]
         ),
     ]
 

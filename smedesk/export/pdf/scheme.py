@@ -58,13 +58,8 @@ def scheme_view(doc: Document, scheme: Any = None) -> SchemeView:
 
 
 def _load(scheme_id: str) -> Any:
-    try:
-        from smedesk.schemes import load_scheme
-    except ImportError:
-        try:
-            from smedesk.schemes.loader import load_scheme
-        except ImportError:
-            return None
+    from smedesk.schemes import load_scheme
+
     try:
         return load_scheme(scheme_id)
     except Exception:  # a missing or broken scheme must not stop the paper

@@ -7,7 +7,7 @@ may answer False to cancel; the build then stops at the next flowable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
@@ -21,8 +21,8 @@ from smedesk.export.pdf.styles import (
     PORTRAIT_MARGINS,
     Margins,
 )
+from smedesk.progress import Progress
 
-Progress = Callable[[int, int], bool]
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 
@@ -102,5 +102,4 @@ class SealedDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._done += units_of(flowable)
         if self._done - self._last >= self._step:
             self._last = self._done
-            if not self._progress(min(self._done, self._total), self._total):
-                raise ExportCancelled()
+            self._progress(min(self._done, self._total), self._total)

@@ -22,9 +22,8 @@ from smedesk.export.xlsx.reader import FormulaCell, find_layout, header_errors, 
 from smedesk.export.xlsx.safety import open_workbook
 from smedesk.export.xlsx.template import is_template_row, list_kind
 from smedesk.forms.checks import FORMAT_CHECKS
+from smedesk.progress import Progress
 
-#: Called with (rows read, rows expected or 0 when unknown); return True to cancel.
-Progress = Callable[[int, int], bool | None]
 PROGRESS_EVERY = 500
 #: The template's rule row and example row directly follow its header.
 TEMPLATE_ROWS_BELOW_HEADER = 2
@@ -70,8 +69,8 @@ def import_list(
         checker = _RowChecker(layout.sheet, layout.header_row, layout.positions, kind.unique)
         for count, (number, raw) in enumerate(iter_rows(wb, ws, layout, formulas), start=1):
             checker.add(number, raw)
-            if progress is not None and count % PROGRESS_EVERY == 0 and progress(count, expected):
-                raise ImportCancelled()
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count, expected)  # raises Cancelled to stop (smedesk.progress)
     finally:
         wb.close()
     checker.formulas(formulas, layout.letter)

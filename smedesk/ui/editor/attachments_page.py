@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.store import DocumentStore, StoreError
+from smedesk.store import AttachmentInfo, DocumentStore, StoreError
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import page_title
 from smedesk.ui.editor.sections import Section
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
+from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
 
 ACCEPTED = {
     ".pdf": "application/pdf",
@@ -142,11 +143,14 @@ class AttachmentsPage(QScrollArea):
         state: DocumentState,
         store: DocumentStore,
         parent: QWidget | None = None,
+        *,
+        runner: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.section = section
         self.state = state
         self.store = store
+        self.runner = runner or OperationRunner(parent=self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -181,27 +185,47 @@ class AttachmentsPage(QScrollArea):
         if path.startswith(self.section.key):
             self.refresh()
 
-    def add_files(self, material_id: str, paths: list[Path]) -> int:
-        """Store each acceptable file for ``material_id``; how many were added."""
-        added = 0
-        refused = []
-        for path in paths:
-            media = ACCEPTED.get(path.suffix.lower())
-            if media is None:
-                refused.append(path.name)
-                continue
-            try:
-                content = path.read_bytes()
-                info = self.store.add_attachment(
-                    self.state.doc_id,
-                    material_id,
-                    path.name,
-                    content,
-                    media or mimetypes.guess_type(path.name)[0] or "application/octet-stream",
-                )
-            except (OSError, StoreError) as exc:
-                QMessageBox.warning(self, tr("未能添加文件"), f"{path.name}：{exc}")
-                continue
+    def add_files(self, material_id: str, paths: list[Path]) -> Handle | None:
+        """Store each acceptable file for ``material_id``, as one operation (files can be big).
+
+        The rows of the checklist are added when the operation has stored the files; a file
+        that cannot be read is named in a message and the others are still added.
+        """
+        accepted = [p for p in paths if p.suffix.lower() in ACCEPTED]
+        refused = [p.name for p in paths if p.suffix.lower() not in ACCEPTED]
+        if refused:
+            QMessageBox.information(
+                self, tr("未添加"), tr("只接受 PDF 或图片（PNG、JPG）：") + "、".join(refused)
+            )
+        if not accepted:
+            return None
+        store, doc_id = self.store, self.state.doc_id
+
+        def work(reporter: Reporter) -> tuple[list[AttachmentInfo], list[str]]:
+            added: list[AttachmentInfo] = []
+            failed: list[str] = []
+            for number, path in enumerate(accepted):
+                reporter(number, len(accepted))
+                media = ACCEPTED[path.suffix.lower()]
+                try:
+                    content = path.read_bytes()
+                    kind = media or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    info = store.add_attachment(doc_id, material_id, path.name, content, kind)
+                    added.append(info)
+                except OSError as exc:
+                    failed.append(f"{path.name}：{exc.strerror or exc}")
+                except StoreError as exc:
+                    failed.append(f"{path.name}：{exc.message}")
+            return added, failed
+
+        return self.runner.run(
+            Operation(tr("正在添加附件…"), work, long=True),
+            on_success=lambda outcome: self._added(material_id, *outcome),
+            parent=self,
+        )
+
+    def _added(self, material_id: str, added: list[AttachmentInfo], failed: list[str]) -> None:
+        for info in added:
             self.refs().append(
                 {
                     "material_id": material_id,
@@ -210,14 +234,10 @@ class AttachmentsPage(QScrollArea):
                     "size": info.size,
                 }
             )
-            added += 1
-        if refused:
-            QMessageBox.information(
-                self, tr("未添加"), tr("只接受 PDF 或图片（PNG、JPG）：") + "、".join(refused)
-            )
         if added:
             self.state.touch(self.section.key)
-        return added
+        if failed:
+            QMessageBox.warning(self, tr("未能添加文件"), "\n".join(failed))
 
     def remove(self, ref: dict[str, Any]) -> None:
         for info in self.store.attachments(self.state.doc_id):

@@ -1,9 +1,13 @@
-"""Autosave: every edit reaches the store within a second, with no Save button.
+"""Autosave: every edit is stored as soon as the event that made it is handled.
 
-Saving waits for a short pause in typing (300 ms) so a burst of keystrokes is one write,
-but never longer than ``MAX_WAIT_MS`` after the first unsaved edit, so continuous typing is
-still stored within a second. The store folds quick saves into one revision and writes
-only what changed; a crash loses at most the edits of the last wait.
+An edit schedules a save for the next turn of the event loop (a zero timer), so the edits
+one user action makes (a paste of 500 rows touches the document 500 times) are one write,
+and the save never waits for a pause in typing. The guarantee then holds on a saturated
+machine too: a timer of a few hundred milliseconds fires late when the CPU is busy, a zero
+timer runs as soon as the edit's own handler returns. A save costs a few milliseconds even
+for a 3,000-row application: the store diffs against its copy and writes only the piece
+touched, and folds quick saves into one revision (``store/history.py``). A crash or kill
+loses at most the edit being handled.
 """
 
 from __future__ import annotations
@@ -12,11 +16,9 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smedesk.store import DocumentStore, StoreError
+from smedesk.store import DocumentStore, SaveConflict, StoreError
 from smedesk.ui.editor.document_state import DocumentState
-
-DEBOUNCE_MS = 300
-MAX_WAIT_MS = 700
+from smedesk.ui.i18n import tr
 
 
 class Autosaver(QObject):
@@ -25,6 +27,10 @@ class Autosaver(QObject):
     saved = Signal(float)  # time.time() of the save
     failed = Signal(str)  # a Chinese message for the status line
     title_changed = Signal(str)
+    #: another save changed the same fields: the editor shows both values (SaveConflict).
+    conflicted = Signal(object)
+    #: another save was merged in: the message says so (the data is already adopted).
+    merged = Signal(str)
 
     def __init__(
         self, state: DocumentState, store: DocumentStore, author: str, parent: QObject | None = None
@@ -35,11 +41,11 @@ class Autosaver(QObject):
         self.author = author
         self.last_save_seconds = 0.0  # how long the last store.save took (for the status line)
         self._saved_revision = state.revision
+        #: while the user resolves a conflict, saving waits (it would only conflict again).
+        self.paused = False
         self._title = ""
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
-        self._debounce.timeout.connect(self.flush)
-        self._max_wait.timeout.connect(self.flush)
+        self._next_turn = QTimer(self, singleShot=True, interval=0)
+        self._next_turn.timeout.connect(self.flush)
         state.value_changed.connect(self._on_change)
 
     @property
@@ -47,28 +53,47 @@ class Autosaver(QObject):
         return self.state.revision != self._saved_revision
 
     def _on_change(self, _path: str) -> None:
-        self._debounce.start()
-        if not self._max_wait.isActive():
-            self._max_wait.start()
+        if not self._next_turn.isActive():
+            self._next_turn.start()
 
     def flush(self) -> bool:
         """Store pending edits now; False if the store refused (the edits stay pending)."""
-        self._debounce.stop()
-        self._max_wait.stop()
-        if not self.pending:
-            return True
+        self._next_turn.stop()
+        if not self.pending or self.paused:
+            return not self.pending
         revision = self.state.revision
         started = time.perf_counter()
         try:
-            self.store.save(self.state.doc_id, self.state.data, author=self.author)
+            result = self.store.save(
+                self.state.doc_id, self.state.data,
+                base_version=self.state.version, author=self.author,
+            )  # fmt: skip
+        except SaveConflict as conflict:
+            self.paused = True
+            self.conflicted.emit(conflict)
+            return False
         except StoreError as exc:
             self.failed.emit(str(exc))
             return False
         self.last_save_seconds = time.perf_counter() - started
+        self.state.version = result.version
+        if result.merged is not None:
+            # Another window's or colleague's changes came in: show them too.
+            self.state.replace_data(result.merged)
+            revision = self.state.revision
         self._saved_revision = revision
         self.saved.emit(time.time())
+        if result.merged is not None:
+            self.merged.emit(tr("已合并他人同时保存的修改"))
         self._update_title()
         return True
+
+    def resolve(self, data: dict[str, object], version: int) -> bool:
+        """Save the user's resolution of a conflict: ``data`` is based on ``version``."""
+        self.paused = False
+        self.state.version = version
+        self.state.replace_data(dict(data), changed=True)
+        return self.flush()
 
     def _update_title(self) -> None:
         title = self.state.title()

@@ -16,36 +16,16 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from smedesk.forms.common import Document
-from smedesk.forms.fields import field_specs
-from smedesk.forms.registry import _explain  # the one Chinese wording of pydantic errors
-from smedesk.forms.walk import split_path
+from smedesk.forms.keys import strip_derived, unknown_paths
+from smedesk.forms.registry import (
+    UnknownFieldsError,
+    _explain,  # the one Chinese wording of pydantic errors
+)
+from smedesk.forms.walk import join_path, split_path
+
+__all__ = ["DocumentState", "lenient_validate", "strip_derived"]
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def strip_derived(model_type: type[BaseModel], data: Any) -> Any:
-    """``data`` without the computed fields a ``model_dump`` wrote (they go stale on edit)."""
-    if not isinstance(data, dict):
-        return data
-    for name in model_type.model_computed_fields:
-        data.pop(name, None)
-    for spec in field_specs(model_type, include_derived=False):
-        if spec.item_model is None or spec.name not in data:
-            continue
-        value = data[spec.name]
-        if spec.kind == "model":
-            strip_derived(spec.item_model, value)
-        elif spec.kind == "list" and isinstance(value, list):
-            for row in value:
-                strip_derived(spec.item_model, row)
-    return data
-
-
-def _format_loc(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def lenient_validate(model_type: type[M], data: dict[str, Any]) -> tuple[M, dict[str, str]]:
@@ -53,17 +33,22 @@ def lenient_validate(model_type: type[M], data: dict[str, Any]) -> tuple[M, dict
 
     A draft may hold text typed into a number field or a ratio over 100; the self-check,
     the title and the PDF still need a model, so such values are dropped (on a copy) and
-    reported by path. ``data`` itself is not touched.
+    reported by path. ``data`` itself is not touched. Derived fields are left out; an
+    unknown field is never dropped: it raises UnknownFieldsError (the open path,
+    ``smedesk.forms.editable_data``, refuses such a document before it gets here).
     """
-    work = copy.deepcopy(data)
+    work = strip_derived(model_type, copy.deepcopy(data))
     errors: dict[str, str] = {}
     for _attempt in range(5):
         try:
             return model_type.model_validate(work), errors
         except ValidationError as exc:
+            unknown = unknown_paths(exc)
+            if unknown:
+                raise UnknownFieldsError(unknown) from None
             for err in exc.errors():
                 loc = tuple(err["loc"])
-                errors[_format_loc(loc)] = _explain(err)
+                errors[join_path(loc)] = _explain(err)
                 _drop(work, loc)
     return model_type.model_validate(work), errors  # let a truly broken document raise
 
@@ -87,15 +72,38 @@ class DocumentState(QObject):
 
     #: a value changed at this path (a field, a cell, or a whole list).
     value_changed = Signal(str)
+    #: the whole data was replaced (another save merged in, a conflict resolved): pages
+    #: showing values must read them again.
+    reloaded = Signal()
 
     def __init__(
-        self, doc_id: str, model_type: type[Document], data: dict[str, Any], parent: Any = None
+        self,
+        doc_id: str,
+        model_type: type[Document],
+        data: dict[str, Any],
+        parent: Any = None,
+        *,
+        version: int,
     ) -> None:
         super().__init__(parent)
         self.doc_id = doc_id
         self.model_type = model_type
         self.data: dict[str, Any] = strip_derived(model_type, data)
         self.revision = 0  # bumped on every change; lets workers drop stale results
+        #: the stored version the data was loaded or last saved as: the next save's base.
+        self.version = version
+
+    def replace_data(self, data: dict[str, Any], *, changed: bool = False) -> None:
+        """Take ``data`` as the document (merged or resolved by the store).
+
+        ``changed``: the new data still has to be saved (a resolved conflict); otherwise it
+        is what is stored, and only the pages refresh.
+        """
+        self.data = strip_derived(self.model_type, data)
+        self.revision += 1
+        self.reloaded.emit()
+        if changed:
+            self.value_changed.emit("")
 
     @property
     def scheme_id(self) -> str:

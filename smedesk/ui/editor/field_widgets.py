@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.forms.fields import FieldSpec
-from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.values import choice_label, display_text, parse_text
+from smedesk.ui.i18n import tr
 
 _ERROR_STYLE = "background: #fde2e1; border: 1px solid #d93025;"
 _DERIVED_STYLE = "background: #eef1f5; color: #333; border: 1px solid #d5dae1;"

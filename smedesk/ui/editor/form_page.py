@@ -30,7 +30,7 @@ from smedesk.ui.editor.document_state import DocumentState, lenient_validate
 from smedesk.ui.editor.field_widgets import FieldEditor, make_field_editor
 from smedesk.ui.editor.layout_rules import has_own_page, ordered_specs
 from smedesk.ui.editor.sections import Section, path_matches
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 LABEL_WIDTH = 250
 EditRequest = Callable[[str, Any, str], None]  # path, new value, label

@@ -34,7 +34,6 @@ from smedesk.ui.editor.layout_rules import derived_anchor
 from smedesk.ui.editor.list_model import ListModel, sort_key
 from smedesk.ui.editor.paste import rows_from_text
 from smedesk.ui.editor.sections import Section
-from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.undo import (
     InsertRowsCommand,
     MoveRowCommand,
@@ -44,6 +43,7 @@ from smedesk.ui.editor.undo import (
     SetValueCommand,
 )
 from smedesk.ui.editor.values import display_text
+from smedesk.ui.i18n import tr
 
 
 class ListPage(QWidget):

@@ -21,7 +21,7 @@ from smedesk.ui.editor.layout_rules import (
     is_container,
     ordered_specs,
 )
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 COVER_KEY = "cover"
 

@@ -1,16 +1,15 @@
 """The live self-check: the scheme's findings for the document, grouped, each clickable.
 
-Evaluation runs on a worker thread from a snapshot of the document, at most one at a
-time and only after typing pauses, so a 3,000-row document stays smooth to type in.
-Results for an older snapshot than the newest requested are dropped.
+Evaluation is an operation on the runner's ``check`` lane, from a snapshot of the document,
+at most one at a time and only after typing pauses, so a 3,000-row document stays smooth to
+type in. Results for an older snapshot than the newest requested are dropped.
 """
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 from smedesk.forms.enums import Stage
 from smedesk.schemes import Citation, Finding, Outcome, Scheme, SchemeError, evaluate, load_scheme
 from smedesk.ui.editor.document_state import DocumentState, lenient_validate
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
+from smedesk.ui.operations import Operation, OperationRunner
 
 DEBOUNCE_MS = 400
 ORDER = (Outcome.NOT_MET, Outcome.RELAXED, Outcome.JUDGEMENT, Outcome.MET, Outcome.NOTE)
@@ -61,44 +61,22 @@ def run_check(
     return findings
 
 
-class _Relay(QObject):
-    """Carries only the revision across threads; the result waits in ``results``.
-
-    (A Python object passed through a queued signal has proved fragile in PySide6; a plain
-    int is not, and the dict handover is safe under the GIL.)
-    """
-
-    done = Signal(int)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.results: dict[int, object] = {}
-
-
-class _Job(QRunnable):
-    def __init__(self, relay: _Relay, revision: int, args: tuple[Any, ...]) -> None:
-        super().__init__()
-        self.relay, self.revision, self.args = relay, revision, args
-
-    def run(self) -> None:
-        try:
-            result: object = run_check(*self.args)
-        except Exception as exc:  # shown in the panel, never a traceback
-            result = str(exc)
-        self.relay.results[self.revision] = result
-        with contextlib.suppress(RuntimeError):  # the editor was closed meanwhile
-            self.relay.done.emit(self.revision)
-
-
 class SelfCheckPanel(QWidget):
     """Grouped findings (not met / relaxed / needs judgement / met); click to go there."""
 
     finding_activated = Signal(object)  # Finding
     evaluated = Signal(list)  # list[Finding], after each evaluation
 
-    def __init__(self, state: DocumentState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: DocumentState,
+        parent: QWidget | None = None,
+        *,
+        runner: OperationRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
+        self.runner = runner or OperationRunner(parent=self)
         self.findings: list[Finding] = []
         self.scheme: Scheme | None = None
         self.scheme_error = ""
@@ -106,11 +84,8 @@ class SelfCheckPanel(QWidget):
             self.scheme = load_scheme(state.scheme_id)
         except SchemeError as exc:
             self.scheme_error = str(exc)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._show)
         self._running = False
+        self._closed = False
         self._wanted = -1  # revision of the newest request
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.evaluate_now)
@@ -160,25 +135,31 @@ class SelfCheckPanel(QWidget):
         if self._running:
             return  # _show starts the next one
         self._running = True
-        stage = self.stage.currentData()
-        args = (self.state.model_type, self.state.snapshot(), self.scheme, stage)
-        self._pool.start(_Job(self._relay, self._wanted, args))
+        revision = self._wanted
+        args = (self.state.model_type, self.state.snapshot(), self.scheme, self.stage.currentData())
+        self.runner.run(
+            Operation(tr("自查"), lambda _reporter: run_check(*args), lane="check"),
+            on_success=lambda findings: self._show(revision, findings),
+            on_failure=lambda message: self._show(revision, message),
+        )
 
     def wait(self) -> None:
-        """Let a running check finish (before the editor goes away)."""
+        """Let a running check finish (before the editor goes away); drop its result."""
         self._timer.stop()
-        self._pool.waitForDone(10000)
+        self._closed = True
+        self.runner.wait(lane="check")
 
-    def _show(self, revision: int) -> None:
+    def _show(self, revision: int, result: list[Finding] | str) -> None:
         self._running = False
-        result = self._relay.results.pop(revision, None)
+        if self._closed:
+            return
         if revision != self._wanted:
             self.evaluate_now()  # typed meanwhile: this result is stale
             return
         if isinstance(result, str):
             self.summary.setText(tr("自查未能完成：") + result)
             return
-        self.findings = list(result)  # type: ignore[call-overload]
+        self.findings = list(result)
         self._fill()
         self.evaluated.emit(self.findings)
 

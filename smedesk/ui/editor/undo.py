@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from smedesk.ui.editor.document_state import DocumentState
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 _MERGE_SECONDS = 1.5
 _SET_VALUE_ID = 1001

@@ -8,8 +8,6 @@ before closing or switching documents. Every edit is an undo command that change
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,37 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.forms import DOCUMENT_KINDS
+from smedesk.forms import editable_data
 from smedesk.schemes import Finding
+from smedesk.store import SaveConflict
 from smedesk.ui.context import AppContext
 from smedesk.ui.editor.attachments_page import AttachmentsPage
 from smedesk.ui.editor.autosave import Autosaver
+from smedesk.ui.editor.conflict_dialog import ConflictDialog
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import FormPage
 from smedesk.ui.editor.list_page import ListPage
 from smedesk.ui.editor.section_tree import SectionTree
 from smedesk.ui.editor.sections import Section, build_sections, section_for_path
 from smedesk.ui.editor.self_check import SelfCheckPanel
-from smedesk.ui.editor.text import tr
 from smedesk.ui.editor.undo import SetValueCommand
-
-_PDF_DIALOG = "smedesk.ui.pdf_export_dialog"
-
-
-def _pdf_export_available() -> bool:
-    try:
-        return importlib.util.find_spec(_PDF_DIALOG) is not None
-    except ImportError:
-        return False
+from smedesk.ui.i18n import tr
+from smedesk.ui.operations import Handle, Operation, Reporter
 
 
 def _pdf_export() -> Any:
     """The PDF dialog's entry, imported on first use (ReportLab is slow to load)."""
-    try:
-        module = importlib.import_module(_PDF_DIALOG)
-    except ImportError:  # a build without the PDF export
-        return None
-    return getattr(module, "open_pdf_export", None)
+    from smedesk.ui.pdf_export_dialog import open_pdf_export
+
+    return open_pdf_export
 
 
 class EditorWidget(QWidget):
@@ -66,20 +56,26 @@ class EditorWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         stored = ctx.store.get(doc_id)
-        self.state = DocumentState(doc_id, DOCUMENT_KINDS[stored.kind], stored.data, self)
+        # upgraded to this release's format; a newer release's field refuses the document
+        model_type, data = editable_data(stored.data)
+        self.state = DocumentState(doc_id, model_type, data, self, version=stored.version)
+        self.state.reloaded.connect(self._reload_pages)
         self.undo_stack = QUndoStack(self)
         self.autosaver = Autosaver(self.state, ctx.store, ctx.user_name, self)
         self.autosaver._title = stored.title  # renamed only when the title really changes
         self.autosaver.title_changed.connect(self.title_changed)
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._failed)
+        self.autosaver.merged.connect(self._note)
+        self.autosaver.conflicted.connect(self._show_conflict)
+        self.conflict_dialog: ConflictDialog | None = None
         self.sections = build_sections(self.state.model_type)
         self._by_key = {s.key: s for top in self.sections for s in top.walk()}
         self.pages: dict[str, QWidget] = {}
         self.tree = SectionTree(self.sections)
         self.tree.section_chosen.connect(self.show_page)
         self.stack = QStackedWidget()
-        self.self_check_panel = SelfCheckPanel(self.state)
+        self.self_check_panel = SelfCheckPanel(self.state, runner=ctx.runner)
         self.self_check_panel.finding_activated.connect(self.open_finding)
         self.self_check_panel.evaluated.connect(self.tree.set_badges)
         self._build()
@@ -92,6 +88,8 @@ class EditorWidget(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
+        #: The heading row; the workspace puts its «返回» button at its start.
+        self.bar = bar
         self.heading = QLabel(self.title())
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.title_changed.connect(self.heading.setText)
@@ -109,10 +107,9 @@ class EditorWidget(QWidget):
         self.redo_button.setEnabled(False)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.redo_button)
-        if _pdf_export_available():
-            pdf = QPushButton(tr("导出 PDF…"))
-            pdf.clicked.connect(self.export_pdf)
-            bar.addWidget(pdf)
+        pdf = QPushButton(tr("导出 PDF…"))
+        pdf.clicked.connect(self.export_pdf)
+        bar.addWidget(pdf)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.stack)
@@ -148,7 +145,7 @@ class EditorWidget(QWidget):
                 owner_type = self.state.model_type
             return ListPage(section, self.state, self.undo_stack, owner_type)
         if section.kind == "attachments":
-            return AttachmentsPage(section, self.state, self.ctx.store)
+            return AttachmentsPage(section, self.state, self.ctx.store, runner=self.ctx.runner)
         page = FormPage(section, self.state, self.request_edit)
         page.open_section.connect(self.show_page)
         return page
@@ -215,24 +212,64 @@ class EditorWidget(QWidget):
         if focus is not None:
             focus(finding.path)
 
-    def export_pdf(self) -> None:
-        opener = _pdf_export()
-        if opener is None:
-            return
+    def export_pdf(self) -> Handle:
+        """Store pending edits, read the attachments (an operation: they may be large), then
+        open the export dialog on the stored revision."""
         saved = self.flush()
-        from smedesk.export.pdf.attachments import Attachment
-
         doc, _unreadable = self.state.document()
-        store = self.ctx.store
-        files = [
-            Attachment(info.material_id, info.filename, store.attachment_content(info.id))
-            for info in store.attachments(self.state.doc_id)
-        ]
-        # The footer names the stored revision the paper was printed from; if the edits
-        # could not be stored, no revision holds what is printed, so none is named.
-        revisions = store.revisions(self.state.doc_id) if saved else []
-        revision = revisions[-1].number if revisions else None
-        opener(self, doc, files, revision=revision)
+        store, doc_id = self.ctx.store, self.state.doc_id
+
+        def gather(reporter: Reporter) -> tuple[list[Any], int | None]:
+            from smedesk.export.pdf.attachments import Attachment
+
+            infos = store.attachments(doc_id)
+            files = []
+            for number, info in enumerate(infos):
+                reporter(number, len(infos))
+                files.append(
+                    Attachment(info.material_id, info.filename, store.attachment_content(info.id))
+                )
+            # The footer names the stored revision the paper was printed from; if the edits
+            # could not be stored, no revision holds what is printed, so none is named.
+            revisions = store.revisions(doc_id) if saved else []
+            return files, (revisions[-1].number if revisions else None)
+
+        def show(gathered: tuple[list[Any], int | None]) -> None:
+            files, revision = gathered
+            _pdf_export()(self, doc, files, revision=revision, runner=self.ctx.runner)
+
+        return self.ctx.runner.run(
+            Operation(tr("正在读取附件…"), gather, long=True), on_success=show, parent=self
+        )
+
+    def _reload_pages(self) -> None:
+        """The data was replaced (merged or resolved): rebuild the pages from it."""
+        current = next((k for k, w in self.pages.items() if w is self.stack.currentWidget()), None)
+        for widget in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self.undo_stack.clear()  # the commands refer to values that are no longer there
+        self.show_page(current or self.page_names()[0])
+        self.self_check_panel.evaluate_now()
+
+    def _show_conflict(self, conflict: SaveConflict) -> None:
+        dialog = ConflictDialog(conflict, self.state.model_type, self)
+        self.conflict_dialog = dialog
+        self._failed(tr("与他人的修改冲突，请选择保留的值"))
+
+        def done() -> None:
+            self.conflict_dialog = None
+            if self.autosaver.resolve(dialog.resolved(), conflict.version):
+                self._note(tr("已按您的选择保存"))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _note(self, text: str) -> None:
+        self.save_status.setText(text)
+        self.save_status.setStyleSheet("color: #666;")
 
     def _saved(self, when: float) -> None:
         stamp = dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")

@@ -3,35 +3,28 @@
 They open the Excel engineer's dialogs in ``smedesk.ui.xlsx_import_dialog`` (import with
 its error report, template and export save helpers). That module pulls in openpyxl,
 which takes most of a second to load, so it is imported on the first click, not when a
-list page opens; in a build without it the buttons do not appear.
+list page opens. openpyxl is a declared dependency: the buttons are always there, and a
+broken import fails the test that imports every module, not silently here.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from smedesk.forms.keys import strip_derived
 from smedesk.forms.lists import LIST_KINDS
 from smedesk.ui.editor.document_state import lenient_validate
-from smedesk.ui.editor.text import tr
+from smedesk.ui.i18n import tr
 
 if TYPE_CHECKING:
     from smedesk.ui.editor.list_page import ListPage
 
-DIALOGS = "smedesk.ui.xlsx_import_dialog"
-
-
-def available() -> bool:
-    try:
-        return importlib.util.find_spec(DIALOGS) is not None
-    except ImportError:
-        return False
-
 
 def _dialog(name: str) -> Any:
-    return getattr(importlib.import_module(DIALOGS), name)
+    from smedesk.ui import xlsx_import_dialog  # on first click: openpyxl is slow to load
+
+    return getattr(xlsx_import_dialog, name)
 
 
 def list_key(page: ListPage) -> str | None:
@@ -45,7 +38,7 @@ def list_key(page: ListPage) -> str | None:
 def actions(page: ListPage) -> list[tuple[str, Callable[[], None]]]:
     """(button text, slot) for what is available for this list."""
     key = list_key(page)
-    if key is None or not available():
+    if key is None:
         return []
     return [
         (tr("从 Excel 导入…"), lambda: import_rows(page, key)),
@@ -59,7 +52,8 @@ def import_rows(page: ListPage, key: str, path: Any = None) -> int | None:
     rows = _dialog("import_list_dialog")(page, key, path)
     if rows is None:
         return None
-    data = [r.model_dump(mode="json") if hasattr(r, "model_dump") else dict(r) for r in rows]
+    row_model = page.model.row_model
+    data = [strip_derived(row_model, r.model_dump(mode="json")) for r in rows]
     page.replace_rows(data, tr("从 Excel 导入 {n} 行").format(n=len(data)))
     return len(data)
 

@@ -149,8 +149,9 @@ def test_cancel_leaves_no_file_and_keeps_an_existing_one(tmp_path: Path) -> None
     out = tmp_path / "out.pdf"
     out.write_bytes(b"previous export")
 
-    def progress(done: int, total: int) -> bool:
-        return done < total // 3
+    def progress(done: int, total: int) -> None:
+        if done >= total // 3:
+            raise ExportCancelled()
 
     with pytest.raises(ExportCancelled):
         export_pdf(samples.application_report(served=300), out, progress=progress)

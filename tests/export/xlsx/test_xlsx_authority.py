@@ -8,7 +8,7 @@ import openpyxl
 
 from smedesk.demo import build_demo_set
 from smedesk.export.xlsx import write_authority_workbook
-from smedesk.forms import ApplicationReport, ExpertOpinion
+from smedesk.forms import ApplicationReport, ExpertOpinion, parse_document
 from smedesk.forms.enums import Conclusion
 from smedesk.schemes.findings import Citation, Finding, Outcome
 
@@ -35,7 +35,9 @@ def applications() -> list[ApplicationReport]:
         data = base.model_dump()
         data["doc_id"] = f"app-{i}"
         data["form"]["basic"]["applicant_name"] = name
-        apps.append(ApplicationReport.model_validate(data))
+        app = parse_document(data)
+        assert isinstance(app, ApplicationReport)
+        apps.append(app)
     return apps
 
 

@@ -1,8 +1,9 @@
-"""The list of the user's applications: new, open, duplicate, rename, trash, restore, search.
+"""The list of the applicant's documents: filter bar, table, and the buttons that act on it.
 
-The page reads from the store on the GUI thread (a list query defers the document data, so it
-is cheap) and changes the store only through :mod:`smedesk.ui.operations`; after each
-operation it reloads from what the operation reports.
+The page reads from the store on the GUI thread (a list query reads only the summary
+columns, so it is cheap); what the buttons do lives in :mod:`list_actions`, which changes
+the store only through operations. The page refreshes from the runner's ``changes_applied``
+signal after any operation — its own or another screen's.
 
 Start-up: the page is built before the database is open and shows only "opening the
 database" until then. Everything that needs ``PySide6.QtCore.Qt`` waits for the first
@@ -14,29 +15,18 @@ style sheet.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -44,95 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.ui import operations, shortcuts, spacing
+from smedesk.ui import shortcuts, spacing
 from smedesk.ui.context import AppContext
+from smedesk.ui.documents.list_actions import DocumentListActions
+from smedesk.ui.documents.list_model import COLUMNS, DocumentListModel
 from smedesk.ui.i18n import tr
-from smedesk.ui.operations import OperationRunner
+from smedesk.ui.operations import Changes
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
-
     # Types only: the store (SQLAlchemy) is imported after the window shows (see app.py).
     from smedesk.store import DocumentId, DocumentInfo
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-def _local_time(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:  # SQLite hands back naive UTC
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class DocumentListModel(QAbstractTableModel):
-    """Rows of DocumentInfo; the columns a user sorts and recognises applications by."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DocumentInfo] = []
-        self.in_trash = False
-
-    def headers(self) -> list[str]:
-        changed = tr("移入回收站") if self.in_trash else tr("最后修改")
-        return [tr("名称"), tr("表格"), tr("适用方案"), changed, tr("新建于")]
-
-    def set_rows(self, rows: list[DocumentInfo], in_trash: bool) -> None:
-        self.beginResetModel()
-        self.rows, self.in_trash = rows, in_trash
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        from PySide6.QtCore import Qt
-
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        # Imported when rows are shown, not with the page: the window shows before the list fills.
-        from PySide6.QtCore import Qt
-
-        from smedesk.ui.new_document_dialog import kind_title, scheme_choice, scheme_title
-
-        info = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return info.title
-            if column == 1:
-                return tr(kind_title(info.kind))
-            if column == 2:
-                return scheme_title(info.scheme_id)
-            if column == 3:
-                return _local_time(info.deleted_at if self.in_trash else info.updated_at)
-            return _local_time(info.created_at)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 2):
-            choice = scheme_choice(info.scheme_id)
-            name = choice.long_name if choice else info.scheme_id
-            return f"{info.title}\n{name}  {tr('版本')} {info.scheme_version}"
-        if role == Qt.ItemDataRole.FontRole and column == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return info.id
-        return None
-
-    def row_of(self, doc_id: str) -> int:
-        for row, info in enumerate(self.rows):
-            if info.id == doc_id:
-                return row
-        return -1
 
 
 class ApplicationListPage(QWidget):
@@ -141,22 +52,18 @@ class ApplicationListPage(QWidget):
     open_requested = Signal(str)  # a document id
 
     def __init__(
-        self,
-        ctx: AppContext,
-        runner: OperationRunner,
-        parent: QWidget | None = None,
-        *,
-        load: bool = True,
+        self, ctx: AppContext, parent: QWidget | None = None, *, load: bool = True
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.runner = ctx, runner
+        self.ctx = ctx
         self.model = DocumentListModel(self)
+        self.commands = DocumentListActions(self)
         self._trash_count = 0
         self._finished = False
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.reload)
-        self.runner.succeeded.connect(self._after_operation)
+        ctx.events.changes_applied.connect(self._after_operation)
         if load:
             self.reload()
         else:
@@ -180,7 +87,7 @@ class ApplicationListPage(QWidget):
         header.addStretch(1)
         self.new_button = QPushButton(tr("新建申报"))
         self.new_button.setObjectName("primaryButton")
-        self.new_button.clicked.connect(self.new_document)
+        self.new_button.clicked.connect(self.commands.new_document)
         header.addWidget(self.new_button)
         layout.addLayout(header)
 
@@ -220,7 +127,7 @@ class ApplicationListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(spacing.ROW_HEIGHT)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.customContextMenuRequested.connect(self.commands.context_menu)
         self.stack.addWidget(self.table)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")  # centred by the style sheet
@@ -237,13 +144,14 @@ class ApplicationListPage(QWidget):
         self.restore_button = QPushButton(tr("恢复"))
         self.empty_trash_button = QPushButton(tr("清空回收站"))
         self.empty_trash_button.setObjectName("dangerButton")
+        act = self.commands
         for button, slot in (
             (self.open_button, self.open_selected),
-            (self.duplicate_button, self.duplicate_selected),
-            (self.rename_button, self.rename_selected),
-            (self.trash_action_button, self.trash_selected),
-            (self.restore_button, self.restore_selected),
-            (self.empty_trash_button, self.empty_trash),
+            (self.duplicate_button, act.duplicate_selected),
+            (self.rename_button, act.rename_selected),
+            (self.trash_action_button, act.trash_selected),
+            (self.restore_button, act.restore_selected),
+            (self.empty_trash_button, act.empty_trash),
         ):
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -263,19 +171,20 @@ class ApplicationListPage(QWidget):
         self.table.setModel(self.model)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
+        for column in range(1, COLUMNS):
             head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         # Actions on the page (not the window) so they act only while the list is showing.
+        act = self.commands
         for name, key, slot in (
-            ("new", shortcuts.NEW_DOCUMENT, self.new_document),
+            ("new", shortcuts.NEW_DOCUMENT, act.new_document),
             ("open", shortcuts.OPEN_DOCUMENT, self.open_selected),
-            ("duplicate", shortcuts.DUPLICATE, self.duplicate_selected),
-            ("rename", shortcuts.RENAME, self.rename_selected),
-            ("trash", shortcuts.TRASH, self.trash_selected),
-            ("restore", shortcuts.RESTORE, self.restore_selected),
+            ("duplicate", shortcuts.DUPLICATE, act.duplicate_selected),
+            ("rename", shortcuts.RENAME, act.rename_selected),
+            ("trash", shortcuts.TRASH, act.trash_selected),
+            ("restore", shortcuts.RESTORE, act.restore_selected),
             ("find", shortcuts.FIND, self.search_edit.setFocus),
             ("refresh", shortcuts.REFRESH, self.reload),
         ):
@@ -394,107 +303,14 @@ class ApplicationListPage(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def _info(self, doc_id: str) -> DocumentInfo | None:
+    def info(self, doc_id: str) -> DocumentInfo | None:
         row = self.model.row_of(doc_id)
         return self.model.rows[row] if row >= 0 else None
-
-    # acting --------------------------------------------------------------------------------
-
-    def new_document(self) -> None:
-        from smedesk.ui.new_document_dialog import NewDocumentDialog
-
-        dialog = NewDocumentDialog(self)
-        if dialog.exec() != NewDocumentDialog.DialogCode.Accepted:
-            return
-        self.create_from_request(dialog.request())
-
-    def create_from_request(self, request: operations.NewDocumentRequest) -> None:
-        store, author = self.ctx.store, self.ctx.user_name
-        if self.showing_trash:
-            self.set_showing_trash(False)
-        self.runner.run(
-            tr("正在新建…"),
-            lambda: operations.create_document(store, request, author=author),
-        )
 
     def open_selected(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1 and not self.showing_trash:
             self.open_requested.emit(ids[0])
 
-    def duplicate_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1 or self.showing_trash:
-            return
-        info = self._info(ids[0])
-        assert info is not None
-        suggested = tr("{title}（副本）").format(title=info.title)
-        title, ok = QInputDialog.getText(
-            self, tr("复制为新申报"), tr("新申报的名称："), text=suggested
-        )
-        if ok and title.strip():
-            self.duplicate(ids[0], title.strip())
-
-    def duplicate(self, doc_id: DocumentId, title: str) -> None:
-        store, author = self.ctx.store, self.ctx.user_name
-        self.runner.run(
-            tr("正在复制…"),
-            lambda: operations.duplicate_document(store, doc_id, title, author=author),
-        )
-
-    def rename_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1 or self.showing_trash:
-            return
-        info = self._info(ids[0])
-        assert info is not None
-        title, ok = QInputDialog.getText(self, tr("重命名"), tr("新名称："), text=info.title)
-        if ok and title.strip() and title.strip() != info.title:
-            self.rename(ids[0], title.strip())
-
-    def rename(self, doc_id: DocumentId, title: str) -> None:
-        store = self.ctx.store
-        self.runner.run(tr("正在重命名…"), lambda: operations.rename_document(store, doc_id, title))
-
-    def trash_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids and not self.showing_trash:
-            store = self.ctx.store
-            self.runner.run(tr("正在移到回收站…"), lambda: operations.trash_documents(store, ids))
-
-    def restore_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids and self.showing_trash:
-            store = self.ctx.store
-            self.runner.run(tr("正在恢复…"), lambda: operations.restore_documents(store, ids))
-
-    def empty_trash(self, *, confirm: bool = True) -> None:
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                tr("清空回收站"),
-                tr(
-                    "永久删除回收站中的 {count} 份申报及其所有历史版本和附件？此操作不能撤销。"
-                ).format(count=len(self.model.rows)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        store = self.ctx.store
-        self.runner.run(tr("正在清空回收站…"), lambda: operations.empty_trash(store))
-
-    def _after_operation(self, changes: operations.Changes) -> None:
+    def _after_operation(self, changes: Changes) -> None:
         self.reload(focus=changes.focus)
-
-    def _context_menu(self, pos: Any) -> None:
-        menu = QMenu(self)
-        if self.showing_trash:
-            menu.addAction(tr("恢复"), self.restore_selected)
-        else:
-            menu.addAction(tr("打开"), self.open_selected)
-            menu.addAction(tr("复制为新申报"), self.duplicate_selected)
-            menu.addAction(tr("重命名"), self.rename_selected)
-            menu.addSeparator()
-            menu.addAction(tr("移到回收站"), self.trash_selected)
-        menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,1 @@
+"""Document lists: the table model, the page, and what its buttons do."""
