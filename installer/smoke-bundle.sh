@@ -4,7 +4,8 @@
 #   bash installer/smoke-bundle.sh PATH/TO/smedesk [SCREENSHOT.png]
 # Checks: --version, --help lists every command, demo, check (0 and 1), export pdf with its
 # QR code (ReportLab's barcode modules), the window on Xvfb (xcb) through `smedesk smoke`,
-# and a document file opened from the command line (`smedesk FILE`, as a double-click does).
+# a document file opened from the command line (`smedesk FILE`, as a double-click does), and an
+# exchange package made, verified, unpacked and opened from the command line.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 EXE=$1
@@ -66,6 +67,12 @@ if command -v zbarimg >/dev/null && command -v pdftoppm >/dev/null; then
   zbarimg -q "$scratch"/page*.png | head -n 1
 fi
 
+step ".smedesk exchange package: pack (with its PDF, signed), verify, unpack"
+run pack "$scratch/demo/application-miit-2017-shenyang-info.json" --pdf --sign 测试专家 \
+  -o "$scratch/application.smedesk"
+run verify "$scratch/application.smedesk"
+run unpack "$scratch/application.smedesk" -o "$scratch/unpacked"
+
 step "bad input: Chinese message, exit 2, no traceback"
 set +e
 err=$(run check "$scratch/nowhere.json" 2>&1)
@@ -94,6 +101,15 @@ clean_env
 app=$!  # env's pid, which became the program's
 wait_for_window "深圳" 120
 xwininfo -root -tree | grep -o '"[^"]*深圳[^"]*"' | head -n 1
+kill "$app"
+wait "$app" 2>/dev/null || true
+
+step "a .smedesk package opened from the command line (a double-click): the window says what works"
+clean_env
+"${CLEAN[@]}" "$EXE" "$scratch/application.smedesk" &
+app=$!
+wait_for_window "无法打开文件" 120
+xwininfo -root -tree | grep -o '"无法打开文件[^"]*"' | head -n 1
 kill "$app"
 wait "$app" 2>/dev/null || true
 

@@ -4,7 +4,8 @@ The desktop entry and the Windows file association start ``smedesk FILE``. The f
 read, checked and stored as a new document, then opened in the editor. A file whose
 document is already stored (same document id) opens the stored copy and says so: the
 file is not imported twice and nothing stored is overwritten. A file that cannot be
-used gives a Chinese message and changes nothing.
+used gives a Chinese message and changes nothing. Exchange packages (``.smedesk`` ZIP files,
+``smedesk.exchange``) are recognised and refused with a message saying what works instead.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ def read_document_file(path: str | Path) -> Any:
         raise UserError(
             tr("无法读取文件 {path}（{reason}）").format(path=path, reason=exc.strerror or exc)
         ) from None
+    if data.startswith(b"PK\x03\x04"):
+        # An exchange package (a ZIP): the window cannot import one yet; say what works.
+        raise UserError(
+            tr(
+                "这是 smedesk 交换包。窗口中导入交换包的功能尚未提供；"
+                "可在命令行用 smedesk unpack 解开后，再打开其中的文档。"
+            )
+        )
     return parse_document_json(data)
 
 

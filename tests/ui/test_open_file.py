@@ -48,7 +48,12 @@ def test_a_document_file_is_stored_once_and_opened(
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"{", "JSON 格式错误"), (b"", "文件为空"), (b"\xff\xfe", "UTF-8")],
+    [
+        (b"{", "JSON 格式错误"),
+        (b"", "文件为空"),
+        (b"\xff\xfe", "UTF-8"),
+        (b"PK\x03\x04rest-of-a-zip", "smedesk unpack"),
+    ],
 )
 def test_a_bad_file_gives_a_message_and_stores_nothing(
     make_window: Callable[[], MainWindow],
