@@ -29,7 +29,7 @@ run() { clean_env; "${CLEAN[@]}" "$EXE" "$@"; }
 step() { printf '\n== %s\n' "$*"; }
 
 step "no Python on the PATH"
-if env -i PATH="$scratch/empty-path" sh -c 'command -v python3 || command -v python'; then
+if env -i PATH="$scratch/empty-path" /bin/sh -c 'command -v python3 || command -v python'; then
   echo "a Python is on the PATH"; exit 1
 fi
 echo "PATH=$scratch/empty-path: no python3, no python"
