@@ -73,6 +73,9 @@ run pack "$scratch/demo/application-miit-2017-shenyang-info.json" --pdf --sign æ
 run verify "$scratch/application.smedesk"
 run unpack "$scratch/application.smedesk" -o "$scratch/unpacked"
 
+step "every screen rendered offscreen (smedesk screenshot: all workspaces, dialogs, editor pages)"
+run screenshot "$scratch/screens" | tail -n 1
+
 step "bad input: Chinese message, exit 2, no traceback"
 set +e
 err=$(run check "$scratch/nowhere.json" 2>&1)
