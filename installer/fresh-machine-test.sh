@@ -148,7 +148,12 @@ in_debfs env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-
   shared-mime-info desktop-file-utils >/dev/null
 cp "$DEB" "$DEBFS/tmp/"
 in_debfs env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-  "/tmp/$(basename "$DEB")" 2>&1 | grep -E '^(Setting up|Unpacking|The following NEW|  )' | head -n 60
+  "/tmp/$(basename "$DEB")" >"$OUT/fresh-deb-apt.log" 2>&1 ||
+  { tail -n 30 "$OUT/fresh-deb-apt.log"; exit 1; }
+# What apt pulled in besides the package: its Depends and theirs (full log: fresh-deb-apt.log).
+awk '/^The following NEW packages/{on=1; print; next} on && /^  /{print; next} on{exit}' \
+  "$OUT/fresh-deb-apt.log"
+grep -E '^Setting up cn\.smedesk' "$OUT/fresh-deb-apt.log"
 in_debfs dpkg -L cn.smedesk.smedesk >"$OUT/fresh-deb-files.txt"
 echo "$(wc -l <"$OUT/fresh-deb-files.txt") paths installed; $(du -sh "$DEBFS/opt/apps/cn.smedesk.smedesk" | cut -f1) under /opt/apps/cn.smedesk.smedesk"
 echo "which smedesk: $(in_debfs sh -c 'command -v smedesk') -> $(readlink "$DEBFS/usr/bin/smedesk")"
