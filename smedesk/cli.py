@@ -123,6 +123,7 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     """Run one handler, turning every failure into a message and an exit code."""
     from pydantic import ValidationError
 
+    from smedesk.errors import UserError
     from smedesk.forms import DocumentError
     from smedesk.schemes import SchemeError
 
@@ -134,6 +135,8 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         return _fail(exc.message)
     except SchemeError as exc:
         return _fail(f"方案错误：{_message_of(exc)}")
+    except UserError as exc:  # every other expected failure carries its Chinese sentence
+        return _fail(exc.message)
     except BrokenPipeError:
         return _stdout_closed()
     except UnicodeDecodeError:
@@ -197,7 +200,9 @@ def _describe_os_error(exc: OSError) -> str:
         return f"路径中有一段不是文件夹{where}"
     if isinstance(exc, PermissionError):
         return f"没有读写权限{where}"
-    return f"读写文件失败{where}（{exc.strerror or exc}）"
+    from smedesk.safe_write import os_error_reason
+
+    return f"读写文件失败{where}（{os_error_reason(exc)}）"
 
 
 def _debug() -> bool:

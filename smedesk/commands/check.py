@@ -41,8 +41,10 @@ def register(subparsers: Any) -> None:
 def read_document(path: str | Path) -> Document:
     """Read and parse a document file; every problem is a DocumentError with a reason."""
     from smedesk.forms import DocumentError, parse_document_json
+    from smedesk.forms.jsonload import MAX_DOCUMENT_BYTES
+    from smedesk.safe_read import read_input
 
-    data = Path(path).read_bytes()
+    data = read_input(path, limit=MAX_DOCUMENT_BYTES, what="文档")
     if b"\x00" in data[:8192]:
         raise DocumentError(f"{path} 不是文本文件（看起来是二进制文件），无法作为 JSON 文档读取")
     return parse_document_json(data)

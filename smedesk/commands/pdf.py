@@ -44,6 +44,8 @@ def register(subparsers: Any) -> None:
 def _attachments(specs: list[str]) -> list[Any]:
     from smedesk.cli import UsageError
     from smedesk.export.pdf import Attachment
+    from smedesk.export.pdf.attachments import MAX_ATTACHMENT_BYTES
+    from smedesk.safe_read import read_input
 
     out = []
     for spec in specs:
@@ -51,7 +53,8 @@ def _attachments(specs: list[str]) -> list[Any]:
         if not sep or not material.strip() or not path.strip():
             raise UsageError(f"附件参数应为 材料编号=路径，实为：{spec}")
         file = Path(path.strip())
-        out.append(Attachment(material.strip(), file.name, file.read_bytes()))
+        content = read_input(file, limit=MAX_ATTACHMENT_BYTES, what="附件")
+        out.append(Attachment(material.strip(), file.name, content))
     return out
 
 
@@ -59,14 +62,12 @@ def run(args: argparse.Namespace) -> int:
     from smedesk.cli import UsageError
     from smedesk.commands.check import read_document
     from smedesk.export.pdf import AttachmentError, export_pdf
+    from smedesk.safe_write import check_output_path
 
     if args.copies < 1 or args.copies > 99:
         raise UsageError("份数应在 1 到 99 之间")
-    out = Path(args.output)
-    if out.is_dir():
-        raise UsageError(f"输出路径是文件夹，请给出文件名：{out}")
-    if not out.parent.exists():
-        raise UsageError(f"输出文件夹不存在：{out.parent}")
+    inputs = [args.file, *(spec.partition("=")[2].strip() for spec in args.attach)]
+    out = check_output_path(args.output, inputs=[p for p in inputs if p])
     doc = read_document(args.file)
     attachments = _attachments(args.attach)
     try:

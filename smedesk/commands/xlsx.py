@@ -11,7 +11,6 @@ Exit codes: 0 done; 1 the workbook has bad rows (the report is printed, nothing 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,8 +54,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "import",
         help="从 Excel 导入名单到文档 JSON（全部校验通过才写入）",
-        description="逐行校验后整体导入，替换文档中该名单的全部行；有任何错误时不写入并列出错误。"
-        "退出码：0 成功，1 有错误行，2 文件无法读取。",
+        description="逐行校验后整体导入；有任何错误时不写入并列出错误。名单中已有行时须注明"
+        " --replace（替换原有行）或 --append（追加在后）；没有数据行的工作簿不予导入。"
+        "退出码：0 成功，1 有错误行，2 文件无法读取或被拒绝。",
     )
     p.add_argument("list_key", metavar="名单", choices=keys, help=_LIST_HELP)
     p.add_argument("workbook", metavar="文件.xlsx", help="名单工作簿")
@@ -64,6 +64,9 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--annotated", metavar="副本.xlsx", help="有错误时，把标出错误单元格的副本保存到此文件"
     )
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--replace", action="store_true", help="替换名单中原有的全部行")
+    mode.add_argument("--append", action="store_true", help="把导入的行追加在原有行之后")
     p.set_defaults(func=run_import)
 
     group = export_group(subparsers)
@@ -95,25 +98,20 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run_export_authority)
 
 
-def _output(path: str) -> Path:
+def _output(path: str, inputs: list[str] | None = None) -> Path:
     from smedesk.cli import UsageError
+    from smedesk.safe_write import check_output_path
 
     out = Path(path)
-    if out.suffix.lower() != ".xlsx":
+    if out.suffix.lower() != ".xlsx" and not out.is_dir():
         raise UsageError(f"输出文件应以 .xlsx 结尾：{out}")
-    if out.is_dir():
-        raise UsageError(f"输出路径是文件夹：{out}")
-    return out
+    return check_output_path(out, inputs=inputs or [])
 
 
 def _save(write: Callable[[Path], Any], out: Path) -> None:
-    # Write beside the target and rename, so an interrupted export leaves no half file.
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.xlsx")
-    try:
-        write(tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    # Every workbook writer saves through smedesk.safe_write (temporary file, fsync,
+    # rename), so a failed export leaves the previous file and no partial one.
+    write(out)
 
 
 def _workbook_error(exc: Exception) -> int:
@@ -139,6 +137,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     doc = read_document(args.into)  # a bad target is found before the workbook is read
     place_of(args.list_key, doc.kind)
+    if args.annotated:
+        _output(args.annotated, [args.workbook, args.into])
     try:
         result = import_list(args.workbook, args.list_key)
     except ImportFailed as exc:
@@ -151,7 +151,9 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     except WorkbookError as exc:
         return _workbook_error(exc)
-    count = import_into_file(args.into, args.list_key, result.rows)
+    count = import_into_file(
+        args.into, args.list_key, result.rows, replace=args.replace, append=args.append
+    )
     print(
         f"已导入 {count} 行（工作表“{result.sheet}”，表头在第 {result.header_row} 行）到 {args.into}"
     )
@@ -179,7 +181,7 @@ def run_export_list(args: argparse.Namespace) -> int:
     (doc,) = _read_all([args.document])
     # the rows as the parsed document holds them (already validated models)
     rows = list(resolve(doc, ".".join(place_of(args.list_key, doc.kind))))
-    out = _output(args.output)
+    out = _output(args.output, [args.document])
     _save(lambda p: write_list(args.list_key, rows, p), out)
     print(f"已导出 {len(rows)} 行：{out}")
     return 0
@@ -192,7 +194,7 @@ def run_export_summary(args: argparse.Namespace) -> int:
     from smedesk.forms import RecommendationSummary
 
     docs = _read_all(args.documents)
-    out = _output(args.output)
+    out = _output(args.output, args.documents)
     summaries = [d for d in docs if isinstance(d, RecommendationSummary)]
     if summaries:
         if len(docs) != 1:
@@ -218,7 +220,7 @@ def run_export_authority(args: argparse.Namespace) -> int:
     from smedesk.export.xlsx.authority import write_authority_workbook
 
     docs = _read_all(args.documents)
-    out = _output(args.output)
+    out = _output(args.output, args.documents)
     _save(lambda p: write_authority_workbook(docs, p), out)
     print(f"已导出推荐单位工作簿：{out}")
     return 0

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from smedesk.forms import Document
+from smedesk.safe_write import write_text
 
 
 def build_demo_set() -> dict[str, Document]:
@@ -48,6 +49,6 @@ def write_demo_set(folder: str | Path) -> list[Path]:
     written = []
     for filename, doc in build_demo_set().items():
         path = target / filename
-        path.write_text(document_json(doc), encoding="utf-8")
+        write_text(path, document_json(doc), what="演示文档")
         written.append(path)
     return written

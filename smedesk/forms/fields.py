@@ -23,6 +23,17 @@ _REQUIRED = "x-required"
 _FORMAT = "x-format"
 _MAX_CHARS = "x-max-chars"
 _MULTILINE = "x-multiline"
+_MAX_LENGTH = "x-max-length"
+
+#: Hard caps on text a field accepts (a pasted 10 MB "name" is refused, not stored): one
+#: line of text, and a multi-line statement. A field may declare its own with
+#: ``field(max_length=...)``; either way the cap is at least four times the soft
+#: ``max_chars`` that the self-check reports.
+TEXT_LIMIT = 1000
+MULTILINE_LIMIT = 20000
+#: Rows a list may hold (served firms, staff, equipment...): far above any real list, and
+#: low enough that its self-check and PDF still finish in seconds.
+LIST_LIMIT = 20000
 
 
 class FormModel(BaseModel):
@@ -58,6 +69,7 @@ def field(
     format: str | None = None,
     max_chars: int | None = None,
     multiline: bool = False,
+    max_length: int | None = None,
     default: Any = None,
     default_factory: Any = None,
 ) -> Any:
@@ -73,6 +85,8 @@ def field(
         extra[_MAX_CHARS] = max_chars
     if multiline:
         extra[_MULTILINE] = True
+    if max_length:
+        extra[_MAX_LENGTH] = max_length
     kwargs: dict[str, Any] = {
         "title": label,
         "description": help,
@@ -111,6 +125,17 @@ class FieldSpec:
     choices: tuple[enum.Enum, ...] = ()
     item_model: type[BaseModel] | None = None
     derived: bool = False
+    declared_max_length: int | None = None
+
+    @property
+    def max_length(self) -> int:
+        """The hard cap on this field's text (each item's, for a list of texts)."""
+        if self.declared_max_length:
+            return self.declared_max_length
+        if self.kind == "list":
+            return LIST_LIMIT  # rows, for a list of rows
+        base = MULTILINE_LIMIT if self.kind == "multiline" else TEXT_LIMIT
+        return max(base, 4 * (self.max_chars or 0))
 
     @property
     def header(self) -> str:
@@ -192,6 +217,7 @@ def _field_specs(model: type[BaseModel], include_derived: bool) -> tuple[FieldSp
                 max_chars=_opt_int(extra.get(_MAX_CHARS)),
                 choices=choices,
                 item_model=item,
+                declared_max_length=_opt_int(extra.get(_MAX_LENGTH)),
             )
         )
     if include_derived:

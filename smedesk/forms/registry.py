@@ -13,12 +13,14 @@ from smedesk.errors import UserError
 from smedesk.forms.application import ApplicationReport
 from smedesk.forms.common import Document
 from smedesk.forms.creation import CreationApplication
+from smedesk.forms.jsonload import MAX_DOCUMENT_BYTES, JsonRefused, load_json_text
 from smedesk.forms.keys import (
     strip_derived,
     unknown_fields,
     unknown_fields_message,
     unknown_paths,
 )
+from smedesk.forms.limits import TextTooLong, check_text_lengths
 from smedesk.forms.opinion import ExpertOpinion, PanelOpinion
 from smedesk.forms.recommendation import RecommendationForm, RecommendationSummary
 from smedesk.forms.upgrades import FormatError, upgrade
@@ -64,6 +66,8 @@ def parse_document(data: object) -> Document:
         if unknown:
             raise UnknownFieldsError(unknown) from None
         raise DocumentError(describe_validation_error(exc)) from None
+    except (RecursionError, MemoryError):
+        raise DocumentError("文档结构过于复杂（嵌套过深或过大），无法读取。") from None
 
 
 def editable_data(data: object) -> tuple[type[Document], dict[str, Any]]:
@@ -87,9 +91,10 @@ def _prepared(data: object) -> tuple[type[Document], dict[str, Any]]:
         found = type(data).__name__
         raise DocumentError(f"文件内容不是一个文档对象（JSON 顶层应为对象，实为 {found}）")
     kind = data.get("kind")
-    if kind not in DOCUMENT_KINDS:
+    if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
         known = "、".join(DOCUMENT_KINDS)
-        raise DocumentError(f"未知的文档类型 {kind!r}；应为以下之一：{known}")
+        shown = repr(kind) if isinstance(kind, str) and len(kind) < 60 else "（不是类型名称）"
+        raise DocumentError(f"未知的文档类型 {shown}；应为以下之一：{known}")
     if not isinstance(data.get("scheme"), dict):
         raise DocumentError("文档缺少 scheme（方案编号与版本），无法确定适用的规则")
     model_type = DOCUMENT_KINDS[kind]
@@ -97,11 +102,20 @@ def _prepared(data: object) -> tuple[type[Document], dict[str, Any]]:
         work = upgrade(copy.deepcopy(data))
     except FormatError as exc:
         raise DocumentError(exc.message) from None
+    except (RecursionError, MemoryError):
+        raise DocumentError("文档结构过于复杂（嵌套过深或过大），无法读取。") from None
+    try:
+        check_text_lengths(model_type, work)
+    except TextTooLong as exc:
+        raise DocumentError(exc.message) from None
     return model_type, strip_derived(model_type, work)
 
 
 def parse_document_json(text: str | bytes) -> Document:
     """Parse JSON text (UTF-8) into a document."""
+    if len(text) > MAX_DOCUMENT_BYTES:
+        limit = MAX_DOCUMENT_BYTES // 1024 // 1024
+        raise DocumentError(f"文档过大，超过 {limit} MB 的上限，未读取。")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -110,7 +124,9 @@ def parse_document_json(text: str | bytes) -> Document:
     if not text.strip():
         raise DocumentError("文件为空")
     try:
-        data = json.loads(text)
+        data = load_json_text(text)
+    except JsonRefused as exc:
+        raise DocumentError(exc.message) from None
     except json.JSONDecodeError as exc:
         raise DocumentError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
     return parse_document(data)
@@ -154,8 +170,20 @@ def _explain(err: Any) -> str:
         "model_type": "应为对象",
         "string_type": "应为文字",
         "finite_number": "应为有限数字",
+        "int_type": "应为整数",
+        "float_type": "应为数字",
+        "bool_type": "应为 是/否",
+        "date_type": "应为日期（YYYY-MM-DD）",
+        "datetime_parsing": "日期时间格式不正确",
+        "datetime_type": "应为日期时间",
+        "dict_type": "应为对象",
+        "extra_forbidden": "不认识的项（本程序的文档中没有这一项）",
+        "string_too_long": "文字过长",
+        "too_long": "项数过多",
+        "string_pattern_mismatch": "格式不正确",
     }
-    return table.get(kind, str(err.get("msg", "取值不正确")))
+    # pydantic's own wording is English: never shown, whatever the error type.
+    return table.get(kind, "取值不正确")
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -60,6 +60,10 @@ def user_schemes_dir() -> Path:
     return Path(platformdirs.user_data_dir("smedesk", appauthor=False)) / "schemes"
 
 
+#: A scheme file is a few dozen KB of TOML.
+MAX_SCHEME_BYTES = 4 * 1024 * 1024
+
+
 def builtin_schemes_dir() -> Path:
     return resource_path("schemes")
 
@@ -68,13 +72,16 @@ def builtin_schemes_dir() -> Path:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from smedesk.safe_read import InputRefused, read_input
+
     name = path.name
+    if not path.exists():
+        raise SchemeError(f"找不到方案文件：{path}")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SchemeError(f"找不到方案文件：{path}") from None
-    except OSError as exc:
-        raise SchemeError(f"无法读取方案文件 {name}：{exc.strerror or exc}") from None
+        # bounded, regular files only: a FIFO or device in the schemes folder cannot hang us
+        data = read_input(path, limit=MAX_SCHEME_BYTES, what="方案文件")
+    except InputRefused as exc:
+        raise SchemeError(exc.message) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -63,6 +63,17 @@ def default_database_url() -> str:
     return _sqlite_url(folder / DB_FILENAME)
 
 
+def sqlite_file(url: str | None = None) -> Path | None:
+    """The SQLite file behind ``url`` (default: the program's database), or None when the
+    database is not a local file (a PostgreSQL server, an in-memory database)."""
+    parsed = make_url(url if url is not None else default_database_url())
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _begin),
     # so that DDL and DML alike are inside one real transaction.

@@ -35,3 +35,5 @@ class SaveConflict(StoreError):
         self.conflicts = conflicts
         self.version = version
         self.data = data
+        #: The store's own copy of the stored version (kept as the resolution's merge base).
+        self.stored_copy: Any = None

@@ -87,5 +87,10 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             )
         if current is None and inspect(connection).get_table_names():
             raise StoreError("这个文件是别的程序的数据库，不是 smedesk 数据库，本程序没有改动它。")
+        if current is not None:
+            # An existing database is about to change shape: keep a copy of it first.
+            from smedesk.store.backup import backup_before
+
+            backup_before(engine, "migration")
         command.upgrade(alembic_config(connection), target)
         connection.commit()

@@ -304,8 +304,9 @@ class DocumentStore:
 
         try:
             outcome = run_write(self._sessions, work)
-        except SaveConflict:
-            self._cache.drop(request.doc_id)
+        except SaveConflict as conflict:
+            if conflict.stored_copy is not None:
+                self._cache.put(request.doc_id, conflict.stored_copy)
             raise
         self._cache.put(request.doc_id, outcome.cached)
         return outcome.result

@@ -101,8 +101,11 @@ def save_in_session(
             base = prior.data
         outcome = _merge(base, request.data, current.data)
         if outcome.conflicts:
-            # The caller resolves on top of the stored version: remember it as the base.
-            raise SaveConflict(doc_id, outcome.conflicts, row.version, outcome.data)
+            conflict = SaveConflict(doc_id, outcome.conflicts, row.version, outcome.data)
+            # The caller resolves on top of the stored version: the store keeps that version
+            # as the base of the resolution's save, should yet another save come first.
+            conflict.stored_copy = current
+            raise conflict
         target = merged = outcome.data
     changes = diff_json(current.data, target)
     values: dict[str, Any] = {}

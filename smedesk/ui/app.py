@@ -156,14 +156,24 @@ class _StoreOpening:
         self.store: DocumentStore | None = None
         self.database: Any = None
 
-    def open(self, _reporter: Any) -> DocumentStore:
-        try:
-            from smedesk.store import DocumentStore, open_database
+    def open(self, _reporter: Any) -> DocumentStore | Path:
+        """The opened store; or, when the file fails its quick check, its path (not opened)."""
+        from smedesk.store import DocumentStore, open_database
+        from smedesk.store.engine import sqlite_file
+        from smedesk.store.startup import check_database
 
+        try:
+            try:
+                path = sqlite_file()
+            except Exception:  # a malformed SMEDESK_DB: open_database says so in plain words
+                path = None
+            if path is not None and not check_database(path).ok:
+                return path  # the GUI thread asks about the backup, then opens again
             self.database = open_database()
             self.store = DocumentStore(self.database)
             return self.store
         finally:
+            # Whatever happened, nothing waits forever for the store (see _PendingStore).
             self.ready.set()
 
 
@@ -232,8 +242,11 @@ def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> i
     _arm_startup_probe(app)
 
     def opened(store: DocumentStore) -> None:
+        from smedesk.ui.backup_timer import start_backup_timer
+
         ctx.store = store
         window.store_ready()
+        start_backup_timer(window, store, runner=ctx.runner)
         if open_path:  # smedesk FILE: a double-clicked document (see ui/open_file.py)
             from smedesk.ui.open_file import open_file_in_window
 
@@ -249,9 +262,28 @@ def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> i
     from smedesk.ui.i18n import tr
     from smedesk.ui.operations import Operation
 
-    ctx.runner.run(
-        Operation(tr("正在打开数据库…"), opening.open), on_success=opened, on_failure=failed
-    )
+    def open_or_recover(outcome: Any) -> None:
+        if not isinstance(outcome, Path):
+            opened(outcome)
+            return
+        # The quick check found the file damaged: it was not opened. The user is offered
+        # the newest good backup (the damaged file is kept aside), then it opens again.
+        from smedesk.ui.recovery_prompt import check_and_offer_recovery
+
+        if check_and_offer_recovery(window, outcome):
+            start_opening()
+        else:
+            window.hide()
+            app.exit(1)
+
+    def start_opening() -> None:
+        ctx.runner.run(
+            Operation(tr("正在打开数据库…"), opening.open),
+            on_success=open_or_recover,
+            on_failure=failed,
+        )
+
+    start_opening()
     code = app.exec()
     if opening.database is not None:
         # Release SQLite's file handles (and let the WAL checkpoint) before the process ends.

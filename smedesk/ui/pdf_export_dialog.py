@@ -16,8 +16,6 @@ Entry point for the editor's menu: :func:`open_pdf_export`.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -40,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smedesk.errors import UserError
 from smedesk.ui.i18n import tr
 from smedesk.ui.operations import Handle, Operation, OperationRunner, Reporter
 
@@ -238,6 +237,9 @@ class PdfExportDialog(QDialog):
             path = path.with_suffix(".pdf")
         try:
             _copy_atomically(self.temp_path, path)
+        except UserError as exc:  # full disk, read-only folder, stick pulled: old file kept
+            QMessageBox.warning(self, tr("无法保存"), exc.message)
+            return None
         except OSError as exc:
             QMessageBox.warning(self, tr("无法保存"), f"{path}：{exc.strerror or exc}")
             return None
@@ -272,15 +274,9 @@ def _export_pdf(*args: Any, **kwargs: Any) -> Any:
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp_name)
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    from smedesk.safe_write import copy_file
+
+    copy_file(source, target, what="PDF 文件")  # temp file, fsync, rename; 0644
 
 
 def open_pdf_export(

@@ -86,7 +86,9 @@ def read_setting(settings: QSettings, key: str) -> Any:
 class SettingsDialog(QDialog):
     """One row per declared setting, grouped; OK writes them all back."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, *, database: Any = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(tr("设置"))
@@ -115,6 +117,7 @@ class SettingsDialog(QDialog):
                 note.setObjectName("mutedText")
                 note.setWordWrap(True)
                 form.addRow("", note)
+        self.backups = self._backups_box(layout, database)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -123,6 +126,26 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _backups_box(self, layout: QVBoxLayout, database: Any) -> Any:
+        """The «备份» group, for a local database (given, or the parent window's store)."""
+        from smedesk.store.backup import BackupError, sqlite_path
+        from smedesk.ui.backups_page import BackupsPage
+        from smedesk.ui.import_choice import store_of
+
+        database = database if database is not None else store_of(self.parentWidget())
+        if database is None:
+            return None
+        try:
+            sqlite_path(database)
+        except BackupError:
+            return None  # a shared server database is backed up by its administrators
+        box = QGroupBox(tr("备份"))
+        inner = QVBoxLayout(box)
+        page = BackupsPage(database, box)
+        inner.addWidget(page)
+        layout.addWidget(box)
+        return page
 
     @staticmethod
     def _editor_for(setting: Setting, value: Any) -> QWidget:

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.export.xlsx.errors import CellError, ImportFailed, WorkbookError
+from smedesk.errors import UserError
+from smedesk.export.xlsx.errors import CellError, ImportFailed
 from smedesk.export.xlsx.importer import ImportResult, import_list
 from smedesk.ui import spacing
 from smedesk.ui.i18n import tr
@@ -194,7 +195,7 @@ class XlsxImportDialog(QDialog):
             target = Path(chosen)
         try:
             save_annotated_copy(self.path, target, self.errors)
-        except WorkbookError as exc:
+        except UserError as exc:  # WorkbookError, or a write that failed (old file kept)
             QMessageBox.warning(self, tr("无法保存副本"), exc.message)
             return None
         except OSError as exc:
@@ -254,6 +255,9 @@ def _write(parent: QWidget | None, path: Path, write: Any) -> Path | None:
         path = path.with_suffix(".xlsx")
     try:
         write(path)
+    except UserError as exc:  # smedesk.safe_write: full disk, read-only folder; nothing lost
+        QMessageBox.warning(parent, tr("无法保存"), exc.message)
+        return None
     except OSError as exc:
         QMessageBox.warning(parent, tr("无法保存"), f"{path}：{exc.strerror or exc}")
         return None

@@ -65,7 +65,8 @@ def main() -> None:
                     result = store.save(doc_id, data, base_version=version, author=field)
                 except SaveConflict:
                     write(event="conflict-again")
-                    data, version = store.get(doc_id).data, store.version(doc_id)
+                    stored = store.get(doc_id)
+                    data, version = stored.data, stored.version
                     continue
             except StoreError as exc:
                 write(event="error", kind="StoreError", message=exc.message)

@@ -107,3 +107,19 @@ def test_a_save_based_on_a_future_version_is_refused(pair: Any) -> None:
     first, _second, doc_id = pair
     with pytest.raises(StoreError, match="还新"):
         first.save(doc_id, DATA, base_version=5, author="甲")
+
+
+def test_a_resolution_overtaken_by_another_save_still_merges(pair: Any) -> None:
+    first, second, doc_id = pair
+    a, b = first.get(doc_id), second.get(doc_id)
+    first.save(doc_id, with_value(a.data, "name", "甲"), base_version=1, author="甲")
+    with pytest.raises(SaveConflict) as caught:
+        second.save(doc_id, with_value(b.data, "name", "乙"), base_version=1, author="乙")
+    conflict = caught.value
+    # While 乙 chooses, 甲 saves again (another field).
+    latest = first.get(doc_id)
+    first.save(doc_id, with_value(latest.data, "assets", 300), base_version=2, author="甲")
+    resolved = with_value(conflict.data, "name", "乙")
+    result = second.save(doc_id, resolved, base_version=conflict.version, author="乙")
+    assert result.merged is not None
+    assert first.get(doc_id).data["form"]["basic"] == {"name": "乙", "assets": 300, "staff": 10}

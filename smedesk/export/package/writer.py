@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from smedesk.export.package.manifest import (
 )
 from smedesk.export.package.names import check_name, name_key
 from smedesk.progress import Progress
+from smedesk.safe_write import atomic_path
 
 CHUNK = 1024 * 1024
 #: A member whose first 64 KiB deflate by less than this is stored as is (scans, PDFs,
@@ -143,12 +143,9 @@ class PackageBuilder:
         target = Path(out)
         total = sum(s.size for s in self._sources)
         self._check_limits(total)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
-        )
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
+        # Temp file beside the target, fsynced, renamed over it only when whole
+        # (smedesk.safe_write): a full disk or a pulled stick leaves the old file as it was.
+        with atomic_path(target, what="交换包") as tmp:
             members: list[MemberEntry] = []
             with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
                 done = 0
@@ -168,10 +165,6 @@ class PackageBuilder:
                 zf.writestr(_info("manifest.json", zipfile.ZIP_DEFLATED), manifest_bytes)
                 if sign is not None:
                     zf.writestr(_info(SIGNATURE, zipfile.ZIP_DEFLATED), sign(manifest_bytes))
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         return manifest
 
 

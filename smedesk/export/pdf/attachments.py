@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -23,6 +24,10 @@ from smedesk.export.pdf.scheme import SchemeView
 
 #: Image formats accepted (Pillow decodes them; ReportLab embeds JPEG as it is).
 IMAGE_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF", "BMP": "BMP", "TIFF": "TIFF"}
+#: A scanned certificate is a few MB; a 600 dpi A4 scan is 35 MP. Beyond these the file is
+#: refused before it is decoded (a 12000×12000 JPEG would take 1.5 GB of memory).
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+MAX_IMAGE_PIXELS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -74,10 +79,26 @@ def prepare(attachments: Iterable[Attachment], scheme: SchemeView) -> list[Prepa
     return out
 
 
+def check_attachment(filename: str, data: bytes) -> None:
+    """:class:`AttachmentError` unless ``data`` can be bound into the PDF (as export checks)."""
+    try:
+        _check(0, Attachment("", filename, data), "", "")
+    except AttachmentError as exc:
+        exc.message = f"附件“{filename}”无法添加：{exc.reason}。未添加此文件。"
+        exc.args = (exc.message,)
+        raise
+
+
 def _check(index: int, att: Attachment, label: str, citation: str) -> PreparedAttachment:
     data = att.content
     if not data:
         raise AttachmentError(att.filename, "文件为空")
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise AttachmentError(
+            att.filename,
+            f"文件过大（{len(data) / 1024 / 1024:.0f} MB），超过 "
+            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限",
+        )
     if b"%PDF-" in data[:1024]:
         reader, sizes = _read_pdf(att.filename, data)
         return PreparedAttachment(index, att, label, citation, "pdf", sizes, reader)
@@ -120,11 +141,22 @@ def _read_image(filename: str, data: bytes) -> tuple[float, float] | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            if img.format not in IMAGE_FORMATS:
-                return None
-            img.verify()
-        with Image.open(io.BytesIO(data)) as img:
+        with warnings.catch_warnings():
+            # Pillow warns (in English, on stderr) about large images; the cap below decides.
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as img:
+                if img.format not in IMAGE_FORMATS:
+                    return None
+                pixels = img.width * img.height
+                if pixels > MAX_IMAGE_PIXELS:
+                    raise AttachmentError(
+                        filename,
+                        f"图片过大（{img.width}×{img.height} 像素），超过 "
+                        f"{MAX_IMAGE_PIXELS // 1_000_000} 百万像素的上限，请缩小后再附加",
+                    )
+                img.verify()
+        with warnings.catch_warnings(), Image.open(io.BytesIO(data)) as img:
+            warnings.simplefilter("ignore")
             img.load()  # verify() does not decode; a truncated image fails only here
             return float(img.width), float(img.height)
     except UnidentifiedImageError:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from smedesk.export.pdf.template import (
 )
 from smedesk.forms import Document
 from smedesk.progress import Progress
+from smedesk.safe_write import atomic_path
 
 Layout = Callable[[Any, Context], list[Flowable]]
 
@@ -125,10 +125,9 @@ def export_pdf(
         progress(0, total)
 
     out = Path(out_path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    # The PDF is written beside ``out`` and renamed over it only when whole and synced
+    # (smedesk.safe_write): a full disk or a pulled USB stick leaves the old file as it was.
+    with atomic_path(out, what="PDF 文件") as tmp:
         post = merge_units > 0 or copies > 1
         target: Any = io.BytesIO() if post else str(tmp)
         template = SealedDocTemplate(
@@ -149,10 +148,6 @@ def export_pdf(
             _assemble(target.getvalue(), ctx, copies, first, tmp, progress, layout_units, total)
         if progress is not None:
             progress(total, total)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return ExportResult(out, furniture.pages, copies, fingerprint, footer)
 
 

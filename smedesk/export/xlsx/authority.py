@@ -107,7 +107,9 @@ def write_authority_workbook(
         rules_matrix_sheet(ws if k == 0 else wb.create_sheet(), group, run, title=title)
     sampling_sheet(wb.create_sheet(), apps, forms)
     opinions_sheet(wb.create_sheet(), apps, opinions)
-    wb.save(os.fspath(path))
+    from smedesk.safe_write import save_workbook
+
+    save_workbook(wb, path)
 
 
 def rules_matrix_sheet(

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from smedesk.forms.checks import FORMAT_RULES
 from smedesk.forms.fields import FieldSpec, field_specs
+from smedesk.forms.text import clean_text
 
 #: What a column of each value kind accepts, for the rule line of a template (the
 #: descriptions of formats such as uscc live beside their checks in forms.checks).
@@ -161,7 +162,8 @@ def _to_text(value: Any) -> tuple[Any, str | None]:
     if value is None:
         return None, None
     if isinstance(value, str):
-        text = value.strip(" \t\r\n\u00a0\u3000\u200b\ufeff")
+        # Characters XML cannot hold are cleaned here, where imported text enters.
+        text = clean_text(value).strip(" \t\r\n\u00a0\u3000\u200b\ufeff")
         return (text or None), None
     if isinstance(value, bool):
         return ("是" if value else "否"), None

@@ -51,7 +51,9 @@ def save_annotated_copy(
         comment.width, comment.height = 260, 40 + 20 * len(messages)
         cell.comment = comment
     _add_error_sheet(wb, errors)
-    wb.save(os.fspath(target))
+    from smedesk.safe_write import save_workbook
+
+    save_workbook(wb, target)
 
 
 def _add_error_sheet(wb: object, errors: list[CellError]) -> None:

@@ -10,8 +10,11 @@ are the rows returned; otherwise :class:`ImportFailed` carries every error found
 from __future__ import annotations
 
 import os
+import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -29,6 +32,18 @@ PROGRESS_EVERY = 500
 TEMPLATE_ROWS_BELOW_HEADER = 2
 
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+_BROKEN = (
+    ValueError,
+    IndexError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    SyntaxError,  # xml.etree's ParseError derives from it
+)
 
 
 @dataclass
@@ -54,25 +69,43 @@ def import_list(
     Raises :class:`WorkbookError` when the file cannot be used and :class:`ImportFailed`
     when any cell is bad; in both cases nothing is returned, so nothing is half-imported.
     """
-    kind = list_kind(key)
-    columns = columns_for(kind.row_model)
+    list_kind(key)
     wb = open_workbook(path, read_only=True)
     try:
-        ws, layout = find_layout(wb, columns)
-        problems = header_errors(layout)
-        if problems:
-            raise ImportFailed(problems, os.fspath(path))
-        expected = ws.max_row or 0
-        # Some writers store a wrong <dimension>; read-only mode would stop at it.
-        ws.reset_dimensions()
-        formulas: list[FormulaCell] = []
-        checker = _RowChecker(layout.sheet, layout.header_row, layout.positions, kind.unique)
-        for count, (number, raw) in enumerate(iter_rows(wb, ws, layout, formulas), start=1):
-            checker.add(number, raw)
-            if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(count, expected)  # raises Cancelled to stop (smedesk.progress)
+        return _import(wb, path, key, progress)
+    except (WorkbookError, ImportFailed):
+        raise
+    except _BROKEN:
+        # openpyxl parses sheets lazily: a part broken after the workbook opened (bad XML,
+        # a shared-string index out of range, a cell value that is not what its type says)
+        # fails here, in English. The user needs to know the file is damaged, not how.
+        name = Path(os.fspath(path)).name
+        raise WorkbookError(
+            f"“{name}”的工作表内容已损坏（单元格数据与其类型不符或文件结构不完整），无法导入。"
+            "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。"
+        ) from None
     finally:
         wb.close()
+
+
+def _import(
+    wb: Any, path: str | os.PathLike[str], key: str, progress: Progress | None
+) -> ImportResult:
+    kind = list_kind(key)
+    columns = columns_for(kind.row_model)
+    ws, layout = find_layout(wb, columns)
+    problems = header_errors(layout)
+    if problems:
+        raise ImportFailed(problems, os.fspath(path))
+    expected = ws.max_row or 0
+    # Some writers store a wrong <dimension>; read-only mode would stop at it.
+    ws.reset_dimensions()
+    formulas: list[FormulaCell] = []
+    checker = _RowChecker(layout.sheet, layout.header_row, layout.positions, kind.unique)
+    for count, (number, raw) in enumerate(iter_rows(wb, ws, layout, formulas), start=1):
+        checker.add(number, raw)
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, expected)  # raises Cancelled to stop (smedesk.progress)
     checker.formulas(formulas, layout.letter)
     rows = checker.finish(kind.row_model)
     if checker.errors:
@@ -129,6 +162,11 @@ class _RowChecker:
         reported: set[int] = set()
         for k, col in enumerate(self.columns):
             value, message = col.convert(raw[k])
+            if message is None and isinstance(value, str) and len(value) > col.spec.max_length:
+                message = (
+                    f"内容过长（{len(value):,} 字），超过该项 {col.spec.max_length:,} 字的上限"
+                )
+                value = None
             if message is not None:
                 self.error(number, k, message)
                 reported.add(k)

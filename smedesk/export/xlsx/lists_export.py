@@ -43,5 +43,7 @@ def write_list(key: str, rows: Iterable[BaseModel], path: str | os.PathLike[str]
     add_column_formats(ws, columns)
     add_choice_lists(ws, columns, first_row=2, last_row=max(count + 1, 1000))
     set_up_for_paper(ws, None, title_rows="1:1")
-    wb.save(os.fspath(path))
+    from smedesk.safe_write import save_workbook
+
+    save_workbook(wb, path)
     return count

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,9 @@ def list_of(data: dict[str, Any], key: str) -> list[Any]:
     return node if isinstance(node, list) else []
 
 
-def replace_list(data: dict[str, Any], key: str, rows: Sequence[BaseModel]) -> dict[str, Any]:
+def replace_list(
+    data: dict[str, Any], key: str, rows: Sequence[BaseModel | dict[str, Any]]
+) -> dict[str, Any]:
     """A copy of the document object with list ``key`` replaced by ``rows``, validated."""
     path = place_of(key, str(data.get("kind")))
     result: dict[str, Any] = json.loads(json.dumps(data))  # deep copy; the caller keeps its own
@@ -59,34 +60,67 @@ def replace_list(data: dict[str, Any], key: str, rows: Sequence[BaseModel]) -> d
         if not isinstance(child, dict):
             child = node[part] = {}
         node = child
-    node[path[-1]] = [row.model_dump(mode="json") for row in rows]
+    node[path[-1]] = [r.model_dump(mode="json") if isinstance(r, BaseModel) else r for r in rows]
     parse_document(result)  # the whole document must still be valid
     return result
 
 
-def import_into_file(doc_path: str | os.PathLike[str], key: str, rows: Sequence[BaseModel]) -> int:
-    """Replace list ``key`` of the document file at ``doc_path``; returns the rows written."""
+def read_document_object(doc_path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The JSON object of a document file, checked to be a valid document."""
+    from smedesk.forms.jsonload import MAX_DOCUMENT_BYTES, load_json_text
+    from smedesk.safe_read import read_input
+
     p = Path(doc_path)
-    raw = p.read_bytes()
+    raw = read_input(p, limit=MAX_DOCUMENT_BYTES, what="文档")
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = load_json_text(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
         raise DocumentError(f"{p} 不是有效的 JSON 文档") from None
     parse_document(data)  # a clear message for a file that was bad before the import
-    updated = replace_list(data, key, rows)
+    if not isinstance(data, dict):
+        raise DocumentError(f"{p} 不是有效的 JSON 文档")
+    return data
+
+
+def import_into_file(
+    doc_path: str | os.PathLike[str],
+    key: str,
+    rows: Sequence[BaseModel],
+    *,
+    replace: bool = False,
+    append: bool = False,
+) -> int:
+    """Put ``rows`` into list ``key`` of the document file at ``doc_path``; returns the count.
+
+    Existing rows are never erased unasked: with rows already in the list, ``replace`` or
+    ``append`` must be given (ImportRefused otherwise); an empty import is always refused.
+    """
+    from smedesk.export.xlsx.import_plan import (
+        ImportMode,
+        ImportRefused,
+        choice_question,
+        merged_rows,
+        needs_choice,
+        refuse_empty,
+    )
+
+    p = Path(doc_path)
+    data = read_document_object(p)
+    existing = list_of(data, key)
+    refuse_empty(key, rows, len(existing))
+    if needs_choice(len(existing)) and not (replace or append):
+        raise ImportRefused(
+            choice_question(key, len(existing), len(rows))
+            + "为免误删，命令行须加 --replace（替换）或 --append（追加），未导入任何数据。"
+        )
+    mode = ImportMode.APPEND if append else ImportMode.REPLACE
+    updated = replace_list(data, key, merged_rows(key, existing, rows, mode))
     write_atomically(p, json.dumps(updated, ensure_ascii=False, indent=2) + "\n")
     return len(rows)
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``text`` to ``path`` through a synced temporary file and a rename."""
+    from smedesk.safe_write import write_text
+
+    write_text(path, text, what="文档")

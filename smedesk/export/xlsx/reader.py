@@ -142,7 +142,7 @@ def iter_rows(
     is data, and a formula's cached result may be stale or absent.
     """
     indexes = [i for i, _ in layout.positions]
-    merged = _merged_cells(wb, ws, layout.header_row)
+    merged = _merged_cells(wb, ws, layout)
     anchors: dict[tuple[int, int], Any] = {}
     suspects: list[FormulaCell] = []
     first = layout.header_row + 1
@@ -169,31 +169,84 @@ def iter_rows(
         formulas.extend(_real_formulas(ws, suspects))
 
 
-def _merged_cells(wb: Workbook, ws: Any, header_row: int) -> dict[tuple[int, int], tuple[int, int]]:
-    """Non-anchor cell (row, 0-based col) → its anchor, for ranges below the header.
+#: Merged ranges one sheet may declare; a list merges a few cells per block.
+MAX_MERGED_RANGES = 100_000
+_CHUNK = 1024 * 1024
 
-    Read-only worksheets do not parse <mergeCells>; they sit at the end of the sheet
-    part, so one search of the raw XML finds them without a second XML parse.
+
+@dataclass
+class MergedAreas:
+    """Merged ranges below the header, clipped to the list's columns and the row cap.
+
+    Kept as ranges (never expanded cell by cell: one range ``A2:XFD1048576`` is 17 billion
+    cells); per column, the ranges are looked up by row.
+    """
+
+    by_column: dict[int, list[tuple[int, int, tuple[int, int]]]] = field(default_factory=dict)
+    anchors: dict[int, set[int]] = field(default_factory=dict)  # row → anchor columns
+
+    def __bool__(self) -> bool:
+        return bool(self.by_column)
+
+    def anchor_of(self, row: int, column: int) -> tuple[int, int] | None:
+        for low, high, anchor in self.by_column.get(column, ()):
+            if low <= row <= high and (row, column) != anchor:
+                return anchor
+        return None
+
+
+def _merged_cells(wb: Workbook, ws: Any, layout: SheetLayout) -> MergedAreas:
+    """The sheet's merged ranges that touch the list's columns below its header.
+
+    Read-only worksheets do not parse <mergeCells>; they sit at the end of the sheet part,
+    so the raw XML is searched in 1 MB pieces (a piece's tail is kept so a reference split
+    between two pieces is still found) — the sheet is never held in memory whole.
     """
     path = getattr(ws, "_worksheet_path", None)
     archive = getattr(wb, "_archive", None)
+    areas = MergedAreas()
     if path is None or archive is None:
-        return {}
+        return areas
+    wanted = {i for i, _ in layout.positions}
+    last_row = layout.header_row + MAX_ROWS
+    count = 0
     with archive.open(path) as fh:
-        data = fh.read()
-    if b"mergeCell" not in data:
-        return {}
-    cells: dict[tuple[int, int], tuple[int, int]] = {}
-    for ref in _MERGE_REF.findall(data):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
-        if max_row is None or min_row is None or max_row <= header_row:
-            continue
-        anchor = (min_row, (min_col or 1) - 1)
-        for r in range(max(min_row, header_row + 1), max_row + 1):
-            for c in range((min_col or 1) - 1, max_col or 1):
-                if (r, c) != anchor:
-                    cells[(r, c)] = anchor
-    return cells
+        tail = b""
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            data = tail + chunk
+            cut = max(data.rfind(b"<"), len(data) - 200) if len(data) > 200 else 0
+            for ref in _MERGE_REF.findall(data, 0, cut) if cut else ():
+                count += 1
+                if count > MAX_MERGED_RANGES:
+                    raise WorkbookError(
+                        f"工作表“{layout.sheet}”中的合并单元格超过 {MAX_MERGED_RANGES} 处，"
+                        "不像是一份名单，未导入。请取消合并后再导入。"
+                    )
+                _add_range(areas, ref, layout.header_row, last_row, wanted)
+            tail = data[cut:] if cut else data
+        for ref in _MERGE_REF.findall(tail):
+            _add_range(areas, ref, layout.header_row, last_row, wanted)
+    return areas
+
+
+def _add_range(
+    areas: MergedAreas, ref: bytes, header_row: int, last_row: int, wanted: set[int]
+) -> None:
+    min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
+    if max_row is None or min_row is None or max_row <= header_row or min_row > last_row:
+        return
+    anchor = (min_row, (min_col or 1) - 1)
+    low, high = max(min_row, header_row + 1), min(max_row, last_row)
+    used = False
+    for c in wanted:
+        if (min_col or 1) - 1 <= c < (max_col or 1):
+            areas.by_column.setdefault(c, []).append((low, high, anchor))
+            used = True
+    if used:
+        areas.anchors.setdefault(anchor[0], set()).add(anchor[1])
 
 
 def _fill_merged(
@@ -201,16 +254,17 @@ def _fill_merged(
     values: tuple[Any, ...],
     indexes: list[int],
     raw: list[Any],
-    merged: dict[tuple[int, int], tuple[int, int]],
+    merged: MergedAreas,
     anchors: dict[tuple[int, int], Any],
 ) -> None:
-    for c, value in enumerate(values):
-        if value is not None:
-            anchors[(number, c)] = value
+    for c in merged.anchors.get(number, ()):
+        if c < len(values):
+            anchors[(number, c)] = values[c]
     for k, index in enumerate(indexes):
-        anchor = merged.get((number, index))
-        if anchor is not None and raw[k] is None:
-            raw[k] = anchors.get(anchor)
+        if raw[k] is None:
+            anchor = merged.anchor_of(number, index)
+            if anchor is not None:
+                raw[k] = anchors.get(anchor)
 
 
 def _real_formulas(ws: Any, suspects: list[FormulaCell]) -> list[FormulaCell]:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smedesk.export.xlsx.errors import WorkbookError
+from smedesk.forms.fields import LIST_LIMIT
+from smedesk.forms.text import clean_text
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
@@ -29,8 +31,15 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Sum of the unpacked parts; a zip bomb unpacks to far more than its size.
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024
-#: Rows a list may have; beyond this the file is not a list someone typed.
-MAX_ROWS = 200_000
+#: Rows a list may have (the documents' own cap): beyond it the file is not a list.
+MAX_ROWS = LIST_LIMIT
+#: Worksheets a workbook may have (each is scanned for the header); real ones have a few.
+MAX_SHEETS = 200
+#: Unpacked size of one worksheet part: a full list (MAX_ROWS rows of a dozen cells) takes
+#: about a quarter of it. A sheet padded with whitespace or empty cells is refused unparsed.
+MAX_SHEET_BYTES = 64 * 1024 * 1024
+#: Unpacked size of the shared-strings part, which openpyxl reads whole on opening.
+MAX_SHARED_STRINGS_BYTES = 48 * 1024 * 1024
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -52,6 +61,10 @@ def check_workbook_file(path: str | os.PathLike[str]) -> None:
         raise WorkbookError(f"找不到文件：{p}")
     if p.is_dir():
         raise WorkbookError(f"这是文件夹，不是工作簿文件：{p}")
+    if not p.is_file():
+        raise WorkbookError(
+            f"「{p}」不是普通文件（是设备、管道或其他特殊文件），不能作为工作簿读取。"
+        )
     suffix = p.suffix.lower()
     if suffix in _OLD_FORMATS:
         raise WorkbookError(f"“{p.name}”是{_OLD_FORMATS[suffix]}格式，不能直接导入。{_SAVE_AS}")
@@ -112,6 +125,26 @@ def _check_zip(p: Path) -> None:
             f"“{p.name}”解压后过大（{unpacked / 1024 / 1024:.0f} MB），超过 "
             f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB 的上限，不予读取。"
         )
+    sheets = [
+        i for i in infos if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")
+    ]
+    if len(sheets) > MAX_SHEETS:
+        raise WorkbookError(
+            f"“{p.name}”有 {len(sheets)} 个工作表，超过 {MAX_SHEETS} 个的上限，不像是一份名单，不予读取。"
+        )
+    for info in sheets:
+        if info.file_size > MAX_SHEET_BYTES:
+            raise WorkbookError(
+                f"“{p.name}”中有一个工作表解压后达 {info.file_size / 1024 / 1024:.0f} MB，超过 "
+                f"{MAX_SHEET_BYTES // 1024 // 1024} MB 的上限（可能含有大量空白或空单元格），不予读取。"
+                "请只保留名单所在的区域后再导入。"
+            )
+    for info in infos:
+        if info.filename == "xl/sharedStrings.xml" and info.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise WorkbookError(
+                f"“{p.name}”中的文字内容（共享字符串）解压后达 {info.file_size / 1024 / 1024:.0f} MB，"
+                f"超过 {MAX_SHARED_STRINGS_BYTES // 1024 // 1024} MB 的上限，不予读取。"
+            )
 
 
 def open_workbook(path: str | os.PathLike[str], *, read_only: bool = True) -> Workbook:
@@ -134,9 +167,10 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = True) -> Wo
         )
     except WorkbookError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds on malformed parts
+    except Exception:  # openpyxl raises many kinds on malformed parts
+        # The exception's own text is English and technical: the user gets the remedy.
         raise WorkbookError(
-            f"“{Path(path).name}”无法解析为 Excel 工作簿（{type(exc).__name__}）。{_SAVE_AS}"
+            f"“{Path(path).name}”的内容已损坏，无法解析为 Excel 工作簿。{_SAVE_AS}"
         ) from None
 
 
@@ -152,6 +186,7 @@ def put_text(cell: Cell | Any, text: str) -> None:
     back to "s" writes a plain string, and quotePrefix is Excel's own "typed with a
     leading apostrophe" flag, which keeps Excel from re-reading it as a formula on edit.
     """
+    text = clean_text(text)  # older stored text may still hold characters XML cannot
     cell.value = text
     if text and is_formula_like(text):
         cell.data_type = "s"

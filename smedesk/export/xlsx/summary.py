@@ -93,7 +93,9 @@ def write_summary(summary: RecommendationSummary, path: str | os.PathLike[str]) 
     ws = _SummarySheet(parent=wb, title=sheet_title("推荐汇总表"))
     wb._add_sheet(ws)
     fill_summary_sheet(ws, summary)
-    wb.save(os.fspath(path))
+    from smedesk.safe_write import save_workbook
+
+    save_workbook(wb, path)
 
 
 class _SummarySheet(WriteOnlyWorksheet):  # type: ignore[misc]

@@ -105,7 +105,9 @@ def write_template(key: str, path: str | os.PathLike[str]) -> None:
     add_column_formats(ws, columns)
     add_choice_lists(ws, columns, first_row=3, last_row=TEMPLATE_ROWS)
     set_up_for_paper(ws, None, title_rows="1:2")  # printable for filling by hand
-    wb.save(os.fspath(path))
+    from smedesk.safe_write import save_workbook
+
+    save_workbook(wb, path)
 
 
 def put_header(ws: Worksheet, columns: Sequence[Column], *, with_comments: bool) -> None:

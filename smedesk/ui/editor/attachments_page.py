@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smedesk.store import AttachmentInfo, DocumentStore, StoreError
+from smedesk.errors import UserError
+from smedesk.export.pdf.attachments import MAX_ATTACHMENT_BYTES, check_attachment
+from smedesk.safe_read import read_input
+from smedesk.store import AttachmentInfo, DocumentStore
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.editor.form_page import page_title
 from smedesk.ui.editor.sections import Section
@@ -208,14 +211,17 @@ class AttachmentsPage(QScrollArea):
                 reporter(number, len(accepted))
                 media = ACCEPTED[path.suffix.lower()]
                 try:
-                    content = path.read_bytes()
+                    # Bounded, regular files only (no FIFO or /dev/zero), and checked as the
+                    # export will check it (size, pixels, a readable PDF or image).
+                    content = read_input(path, limit=MAX_ATTACHMENT_BYTES, what="附件")
+                    check_attachment(path.name, content)
                     kind = media or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                     info = store.add_attachment(doc_id, material_id, path.name, content, kind)
                     added.append(info)
+                except UserError as exc:  # too big, not a file, unreadable, store refused
+                    failed.append(exc.message)
                 except OSError as exc:
                     failed.append(f"{path.name}：{exc.strerror or exc}")
-                except StoreError as exc:
-                    failed.append(f"{path.name}：{exc.message}")
             return added, failed
 
         return self.runner.run(

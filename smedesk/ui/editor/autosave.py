@@ -20,6 +20,9 @@ from smedesk.store import DocumentStore, SaveConflict, StoreError
 from smedesk.ui.editor.document_state import DocumentState
 from smedesk.ui.i18n import tr
 
+#: How often unsaved edits are tried again after the store refused them.
+RETRY_MS = 5000
+
 
 class Autosaver(QObject):
     """Watches a ``DocumentState`` and stores it after each edit."""
@@ -41,18 +44,27 @@ class Autosaver(QObject):
         self.author = author
         self.last_save_seconds = 0.0  # how long the last store.save took (for the status line)
         self._saved_revision = state.revision
+        #: Paths edited since the last successful save (named when a save fails).
+        self.unsaved_paths: list[str] = []
         #: while the user resolves a conflict, saving waits (it would only conflict again).
         self.paused = False
         self._title = ""
         self._next_turn = QTimer(self, singleShot=True, interval=0)
         self._next_turn.timeout.connect(self.flush)
+        # After a failed save (a full disk, a pulled stick, a busy server) the edits stay
+        # pending and are stored again every few seconds until the store takes them: the
+        # user frees space and sees «已自动保存» come back without typing anything.
+        self.retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self.retry.timeout.connect(self.flush)
         state.value_changed.connect(self._on_change)
 
     @property
     def pending(self) -> bool:
         return self.state.revision != self._saved_revision
 
-    def _on_change(self, _path: str) -> None:
+    def _on_change(self, path: str) -> None:
+        if path and path not in self.unsaved_paths:
+            self.unsaved_paths.append(path)
         if not self._next_turn.isActive():
             self._next_turn.start()
 
@@ -74,7 +86,10 @@ class Autosaver(QObject):
             return False
         except StoreError as exc:
             self.failed.emit(str(exc))
+            self.retry.start()
             return False
+        self.retry.stop()
+        self.unsaved_paths.clear()
         self.last_save_seconds = time.perf_counter() - started
         self.state.version = result.version
         if result.merged is not None:

@@ -137,6 +137,8 @@ class LineEditor(FieldEditor):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             edit.setMaximumWidth(180)
         edit.setPlaceholderText(_PLACEHOLDERS.get(spec.format or "", ""))
+        if spec.kind == "text":
+            edit.setMaxLength(spec.max_length)  # the field's declared cap (forms.fields)
         edit.textEdited.connect(lambda text: self._emit(parse_text(self.spec, text)[0]))
         self.edit = edit
         self._finish(edit, 0 if spec.kind in ("int", "float") else 1)

@@ -14,6 +14,7 @@ from typing import Any
 
 from smedesk.forms.enums import Labelled
 from smedesk.forms.fields import FieldSpec
+from smedesk.forms.text import clean_text
 
 _TRUE = {"是", "√", "✓", "true", "yes", "y", "1", "有", "具备"}
 _FALSE = {"否", "×", "✗", "false", "no", "n", "0", "无", "不具备"}
@@ -60,8 +61,14 @@ def parse_text(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
     """The JSON value for ``text`` typed into ``spec``'s field, and an error if unreadable.
 
     Empty text is ``None`` (an untouched field stays empty, never 0). An unreadable
-    value comes back as the text itself with a Chinese message.
+    value comes back as the text itself with a Chinese message. Characters XML cannot
+    hold are cleaned here (typing and pasting both come through), and text over the
+    field's cap is cut at the cap with a message naming it.
     """
+    text = clean_text(text)
+    if len(text) > spec.max_length and spec.kind in ("text", "multiline"):
+        kept, _ = parse_text(spec, text[: spec.max_length])
+        return kept, f"内容过长，超过该项 {spec.max_length:,} 字的上限，超出部分未保存"
     raw = text.strip()
     if spec.kind == "textlist":
         return [line.strip() for line in text.splitlines() if line.strip()], None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.forms import editable_data
+from smedesk.forms.walk import spec_at
 from smedesk.schemes import Finding
 from smedesk.store import SaveConflict
 from smedesk.ui.context import AppContext
@@ -277,5 +278,13 @@ class EditorWidget(QWidget):
         self.save_status.setStyleSheet("color: #666;")
 
     def _failed(self, message: str) -> None:
-        self.save_status.setText(tr("未能保存：") + message)
-        self.save_status.setStyleSheet("color: #d93025;")
+        """A save the store refused: say why, and which fields wait (they keep their text
+        here and are stored again by themselves, see ``Autosaver.retry``)."""
+        labels = []
+        for path in self.autosaver.unsaved_paths[:5]:
+            spec = spec_at(self.state.model_type, path)
+            labels.append(spec.label if spec is not None else path)
+        waiting = tr("（未保存：{fields}）").format(fields="、".join(labels)) if labels else ""
+        self.save_status.setText(tr("未能保存：") + message + waiting)
+        self.save_status.setToolTip(message + waiting)
+        self.save_status.setStyleSheet("color: #d93025; font-weight: bold;")

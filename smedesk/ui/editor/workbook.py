@@ -48,14 +48,35 @@ def actions(page: ListPage) -> list[tuple[str, Callable[[], None]]]:
 
 
 def import_rows(page: ListPage, key: str, path: Any = None) -> int | None:
-    """Replace the list with a workbook's rows (one undoable step); rows imported."""
+    """Put a workbook's rows into the list (one undoable step); rows imported.
+
+    0 rows are refused; with rows already in the list the user chooses replace, append or
+    cancel (``smedesk.ui.import_choice``); the database is backed up before the change.
+    """
+    from smedesk.errors import UserError
+    from smedesk.export.xlsx.import_plan import ImportMode, merged_rows
+    from smedesk.ui.import_choice import backup_before_import, decide_import
+
     rows = _dialog("import_list_dialog")(page, key, path)
     if rows is None:
         return None
+    existing = [dict(r) for r in page.model.rows]
+    mode = decide_import(page, key, len(existing), len(rows))
+    if mode is None or not backup_before_import(page):
+        return None
+    try:
+        merged = merged_rows(key, existing, rows, mode)
+    except UserError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(page, tr("未导入"), exc.message)
+        return None
+    # The rows as the document stores them: derived figures are recomputed, not stored.
     row_model = page.model.row_model
-    data = [strip_derived(row_model, r.model_dump(mode="json")) for r in rows]
-    page.replace_rows(data, tr("从 Excel 导入 {n} 行").format(n=len(data)))
-    return len(data)
+    data = [strip_derived(row_model, row) for row in merged]
+    text = "从 Excel 追加 {n} 行" if mode is ImportMode.APPEND else "从 Excel 导入 {n} 行"
+    page.replace_rows(data, tr(text).format(n=len(rows)))
+    return len(rows)
 
 
 def export_rows(page: ListPage, key: str) -> None:

@@ -62,12 +62,12 @@ def test_export_then_import_changes_nothing(demo: Path, tmp_path: Path) -> None:
     for key in ("served-enterprises", "equipment", "staff", "investors", "services"):
         out = tmp_path / f"{key}.xlsx"
         assert main(["export", "list", key, str(doc), "-o", str(out)]) == 0
-        assert main(["import", key, str(out), "--into", str(doc)]) == 0
+        assert main(["import", key, str(out), "--into", str(doc), "--replace"]) == 0
     assert json.loads(doc.read_text(encoding="utf-8")) == before
     form = demo / "recommendation-form-miit-2017-shenyang.json"
     out = tmp_path / "sampled.xlsx"
     assert main(["export", "list", "sampled-enterprises", str(form), "-o", str(out)]) == 0
-    assert main(["import", "sampled-enterprises", str(out), "--into", str(form)]) == 0
+    assert main(["import", "sampled-enterprises", str(out), "--into", str(form), "--replace"]) == 0
 
 
 def test_import_replaces_the_list(demo: Path, tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_import_replaces_the_list(demo: Path, tmp_path: Path) -> None:
     book = write_rows(
         tmp_path / "two.xlsx", [served_headers(), good_served_row(1), good_served_row(2)]
     )
-    assert main(["import", "served-enterprises", str(book), "--into", str(doc)]) == 0
+    assert main(["import", "served-enterprises", str(book), "--into", str(doc), "--replace"]) == 0
     data = json.loads(doc.read_text(encoding="utf-8"))
     assert [e["name"] for e in data["served_enterprises"]] == ["企业1", "企业2"]
     assert data["served_enterprises"][0]["evaluation"] == "very-satisfied"
