@@ -1,5 +1,5 @@
 ; Inno Setup script: a Windows setup for the bundle that installer/smedesk.spec builds.
-; Per-user (no administrator rights: {autopf} is %LOCALAPPDATA%\Programs), a Start-menu
+; Needs Inno Setup 6.3+ (x64compatible). Per-user (no administrator rights: {autopf} is %LOCALAPPDATA%\Programs), a Start-menu
 ; entry, and .smedesk files opening in smedesk. Built on Windows by installer\build-windows.ps1,
 ; which passes the version read from smedesk/__init__.py:
 ;   iscc /DAppVersion=0.1.0 installer\smedesk.iss
