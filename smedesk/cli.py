@@ -105,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Answered before the sub-command modules are imported: the fastest path.
         print(f"smedesk {__version__}")
         return EXIT_OK
+    if len(args_list) == 1 and _is_document_path(args_list[0]):
+        # smedesk FILE: what the desktop entry and the Windows file association run.
+        return _run_desktop(open_path=args_list[0])
     try:
         parser = build_parser()
         args = parser.parse_args(args_list)
@@ -209,8 +212,20 @@ def _debug() -> bool:
     return os.environ.get("SMEDESK_DEBUG", "") not in ("", "0")
 
 
-def _run_desktop() -> int:
+def _is_document_path(arg: str) -> bool:
+    """A file to open rather than a command: a document's suffix or a path with a folder."""
+    if arg.startswith("-"):
+        return False
+    return arg.lower().endswith((".smedesk", ".json")) or os.sep in arg or "/" in arg
+
+
+def _run_desktop(open_path: str | None = None) -> int:
     """Start the desktop program, or say clearly why it cannot start."""
+    problem = _display_problem()
+    if problem:
+        # Asked before Qt loads: without a display Qt aborts the process (exit 134).
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         app = importlib.import_module("smedesk.ui.app")
     except ImportError as exc:
@@ -233,7 +248,7 @@ def _run_desktop() -> int:
         print("图形界面入口 smedesk.ui.app.run 不存在", file=sys.stderr)
         return EXIT_FINDINGS
     try:
-        result = run()
+        result = run(open_path=open_path) if open_path else run()
     except Exception as exc:
         if _debug():
             raise
@@ -241,6 +256,16 @@ def _run_desktop() -> int:
         print("设置环境变量 SMEDESK_DEBUG=1 后重试可看到详细信息。", file=sys.stderr)
         return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _display_problem() -> str | None:
+    """The Chinese message if no window can open here (see smedesk.ui.display), else None."""
+    try:
+        from smedesk.ui.display import display_problem
+    except ImportError:
+        return None  # the GUI is not installed: _run_desktop says so itself
+    problem = display_problem()
+    return problem.message if problem else None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -99,6 +99,22 @@ def test_wheel_carries_font_and_schemes(wheel: Path) -> None:
     assert "smedesk/_resources/schemes/miit-2017.toml" in names
 
 
+def test_version_is_defined_once() -> None:
+    project = pyproject()["project"]
+    assert "version" not in project  # type: ignore[operator]
+    assert "version" in project["dynamic"]  # type: ignore[index]
+    dynamic = pyproject()["tool"]["setuptools"]["dynamic"]  # type: ignore[index]
+    assert dynamic["version"] == {"attr": "smedesk.__version__"}
+
+
+def test_wheel_version_is_the_package_version(wheel: Path) -> None:
+    import smedesk
+
+    assert wheel.name.startswith(f"smedesk-{smedesk.__version__}-")
+    metadata = zipfile.ZipFile(wheel).read(f"smedesk-{smedesk.__version__}.dist-info/METADATA")
+    assert f"Version: {smedesk.__version__}\n" in metadata.decode()
+
+
 def test_wheel_carries_every_package(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for package in declared_packages():

@@ -75,6 +75,7 @@ def prepare_application(app: QApplication, language: str, *, style_set: bool = F
 
     apply_style(app, style_set=style_set)
     apply_application_font(app)
+    # set_language also installs Qt's own translations (ui/qt_locale.py).
     return i18n.set_language(language)
 
 
@@ -192,8 +193,10 @@ class _PendingStore:
         return getattr(self._opening.store, name)
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, *, open_path: str | None = None) -> int:
     """Start the desktop program; the exit code of the event loop (1 if it cannot start).
+
+    ``open_path``: a document file to open once the store is ready (``smedesk FILE``).
 
     The window shows first (Qt, the font and the settings only); then the store's imports
     and the database open on a worker thread while the event loop runs, and the list fills
@@ -249,6 +252,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         ctx.extras["database"] = opening.database  # package imports mark documents with it
         window.store_ready()
         start_backup_timer(window, store, runner=ctx.runner)
+        if open_path:  # smedesk FILE: a double-clicked document (see ui/open_file.py)
+            from smedesk.ui.open_file import open_file_in_window
+
+            open_file_in_window(window, open_path)
 
     def failed(message: str) -> None:
         report_open_failure(message)
