@@ -78,11 +78,15 @@ class DatabaseSettingsBox(QGroupBox):
             (tr("服务器地址"), self.host, tr("端口"), self.port),
             (tr("数据库名称"), self.database, tr("用户名"), self.user),
         ):
+            # Named for screen readers: a row of two fields has one form label.
+            first.setAccessibleName(label)
+            second.setAccessibleName(second_label)
             row = QHBoxLayout()
             row.addWidget(first, 1)
             row.addWidget(QLabel(second_label))
             row.addWidget(second, 1 if second is self.user else 0)
             form.addRow(label, row)
+        self.password.setAccessibleName(tr("密码"))
         form.addRow(tr("密码"), self.password)
         where = (
             tr("密码保存在系统的密钥环（凭据管理器）中，不写入设置文件。")

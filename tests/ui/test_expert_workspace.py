@@ -318,7 +318,8 @@ def test_an_application_package_goes_to_the_recommender_read_only(
     from smedesk.ui.expert.application_viewer import ApplicationViewer
 
     assert window.open_document(app_id)
-    assert isinstance(window.editor, ApplicationViewer) and "只读" in window.editor.origin.text()
+    viewer = window.editor.findChild(ApplicationViewer)
+    assert viewer is not None and "只读" in viewer.origin.text()
 
 
 def test_a_file_that_is_not_a_package_is_refused_with_its_reason(

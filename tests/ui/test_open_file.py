@@ -52,7 +52,7 @@ def test_a_document_file_is_stored_once_and_opened(
         (b"{", "JSON 格式错误"),
         (b"", "文件为空"),
         (b"\xff\xfe", "UTF-8"),
-        (b"PK\x03\x04rest-of-a-zip", "smedesk unpack"),
+        (b"PK\x03\x04rest-of-a-zip", "不是有效的 smedesk 包"),
     ],
 )
 def test_a_bad_file_gives_a_message_and_stores_nothing(

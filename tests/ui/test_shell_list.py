@@ -238,13 +238,11 @@ def test_double_click_opens_the_editor(qtbot, make_window, store):
     assert page.selected_ids() == [doc_id]
 
 
-def test_other_roles_show_what_is_planned(qtbot, make_window):
+def test_the_role_switch_shows_each_roles_workspace(qtbot, make_window):
     window = make_window()
     qtbot.mouseClick(window.role_buttons["recommender"], Qt.MouseButton.LeftButton)
-    assert window.current.ROLE == "recommender"
-    assert "计划中" in window.current.plan_title.text()
-    assert "专家" in window.current.plan_text.text()
-    assert window.ctx.role == "recommender"
+    assert window.current.ROLE == "recommender" and window.ctx.role == "recommender"
+    assert window.current.new_button.text() == "新建推荐轮次…"
     # The expert's workspace is built: its inbox, empty, says how to fill it.
     qtbot.mouseClick(window.role_buttons["expert"], Qt.MouseButton.LeftButton)
     assert window.current.ROLE == "expert" and window.ctx.role == "expert"
