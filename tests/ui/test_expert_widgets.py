@@ -3,7 +3,6 @@ dialog and the opinion-sheet editor, each driven as a user would."""
 
 from __future__ import annotations
 
-import ast
 import json
 from pathlib import Path
 
@@ -22,23 +21,7 @@ from smedesk.ui.expert.conflict_dialog import ConflictDeclarationDialog
 from smedesk.ui.expert.opinion_editor import OpinionSheetEditor
 from smedesk.ui.widgets.signature_pad import SignaturePad
 
-
-def marked_strings(paths: list[Path]) -> set[str]:
-    """Every literal passed to tr() in ``paths`` (as tests/ui/test_shell_i18n.py reads them)."""
-    found = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("tr", "N_")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
-    return found
-
+from support.i18n_strings import marked_strings
 
 UI = Path(__file__).resolve().parents[2] / "smedesk" / "ui"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from pathlib import Path
@@ -14,24 +13,9 @@ from smedesk.resources import resource_path
 from smedesk.ui import i18n
 from smedesk.ui.settings_dialog import LANGUAGE, SettingsDialog, read_setting
 
+from support.i18n_strings import marked_strings
+
 UI_DIR = Path(__file__).resolve().parents[2] / "smedesk" / "ui"
-
-
-def marked_strings(paths: list[Path]) -> set[str]:
-    """Every literal passed to tr() or N_() in ``paths``."""
-    found = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("tr", "N_")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
-    return found
 
 
 def test_every_ui_string_has_an_english_entry():
