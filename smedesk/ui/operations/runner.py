@@ -92,10 +92,19 @@ class Handle:
 
 
 class _Relay(QObject):
-    """Lives in the GUI thread; workers emit on it, so delivery is queued to the GUI."""
+    """Lives in the GUI thread; workers emit on it, so delivery is queued to the GUI.
+
+    Only ints cross threads in the signals: a Python object carried by a queued signal has
+    proved fragile under PySide6 (a crash in the worker, seen once in CI). The outcome
+    waits in ``outcomes`` (a dict: safe under the GIL) and the GUI thread picks it up.
+    """
 
     progress = Signal(int, int, int)  # token, done, total
-    done = Signal(int, object, object)  # token, result, exception
+    done = Signal(int)  # token; the outcome is in ``outcomes``
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.outcomes: dict[int, tuple[object, BaseException | None]] = {}
 
 
 class _Job(QRunnable):
@@ -104,12 +113,16 @@ class _Job(QRunnable):
         self._relay, self._handle = relay, handle
 
     def run(self) -> None:
+        token = self._handle.token
         try:
-            result = self._handle.operation.work(self._handle.reporter)
+            outcome: tuple[object, BaseException | None] = (
+                self._handle.operation.work(self._handle.reporter),
+                None,
+            )
         except BaseException as exc:  # handed to the GUI thread, which explains it
-            self._relay.done.emit(self._handle.token, None, exc)
-        else:
-            self._relay.done.emit(self._handle.token, result, None)
+            outcome = (None, exc)
+        self._relay.outcomes[token] = outcome
+        self._relay.done.emit(token)
 
 
 class AppEvents(QObject):
@@ -202,7 +215,8 @@ class OperationRunner(QObject):
         elif handle.dialog is not None:
             handle.dialog.set_progress(done, total)
 
-    def _on_done(self, token: int, result: object, error: object) -> None:
+    def _on_done(self, token: int) -> None:
+        result, error = self._relay.outcomes.pop(token, (None, None))
         handle = self._handles.pop(token, None)
         if handle is None:
             return
