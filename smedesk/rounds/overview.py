@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from smedesk.forms.opinion import ExpertOpinion
 from smedesk.rounds.calendar import load_calendar
 from smedesk.rounds.changes import SHOWN, changes_since, latest_revision
 from smedesk.rounds.checks import (
@@ -32,19 +33,18 @@ class RoundOverview:
     deadlines: list[Deadline]
     draws: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id → latest draw
     papers: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id → latest check
+    # doc id → the expert opinion sheets on it, in the order they were stored (never ranked)
+    opinions: dict[str, list[ExpertOpinion]] = field(default_factory=dict)
 
     def flags_of(self, doc_id: str) -> list[Flag]:
         return [f for f in self.flags if (f.doc_ids and f.doc_ids[0] == doc_id)
                 or (f.code != "shared-firm" and doc_id in f.doc_ids)]  # fmt: skip
 
 
-def expert_flags(rounds: RoundStore, entries: list[Entry]) -> list[Flag]:
+def expert_flags(rounds: RoundStore, entries: list[Entry],
+                 sheets: dict[str, list[ExpertOpinion]]) -> list[Flag]:  # fmt: skip
     """Experts whose employer is the applicant or a partner, from the sheets in the store."""
     store = rounds.documents
-    sheets: dict[str, list[dict[str, Any]]] = {}
-    for info in store.list(kind="expert-opinion"):
-        data = store.get(info.id).data
-        sheets.setdefault(str(data.get("application_id")), []).append(data)
     flags = []
     for entry in entries:
         key = entry.doc_id  # a document's store id is its data's doc_id
@@ -54,7 +54,8 @@ def expert_flags(rounds: RoundStore, entries: list[Entry]) -> list[Flag]:
         capability = (data.get("form") or {}).get("capability") or {}
         partners = [str(p) for p in (capability.get("signed_partners") or [])
                     + (capability.get("other_partners") or [])]  # fmt: skip
-        for conflict in expert_conflicts(key, entry.organisation or "", partners, sheets[key]):
+        declared = [s.model_dump(mode="json") for s in sheets[key]]
+        for conflict in expert_conflicts(key, entry.organisation or "", partners, declared):
             flags.append(Flag("expert-conflict", "专家与申报单位存在关联", conflict.message,
                               "交叉核查：专家评审意见表的工作单位与回避声明",
                               (entry.doc_id,)))  # fmt: skip
@@ -88,7 +89,8 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
     flags += double_channel_flags(round_, entries, rounds.all_entries(), scheme)
     shared = shared_firms(entries)
     flags += shared_firm_flags(entries, shared=shared)
-    flags += expert_flags(rounds, entries)
+    sheets = rounds.opinion_sheets()
+    flags += expert_flags(rounds, entries, sheets)
     draws: dict[str, dict[str, Any]] = {}
     papers: dict[str, dict[str, Any]] = {}
     reviewed: dict[str, int] = {}
@@ -103,4 +105,5 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
     return RoundOverview(
         round_, entries, flags, shared,
         upcoming(round_, entries, scheme, load_calendar(), today), draws, papers,
+        {e.doc_id: sheets[e.doc_id] for e in entries if e.doc_id in sheets},
     )  # fmt: skip

@@ -13,9 +13,12 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from smedesk.forms import DocumentError, parse_document
 from smedesk.forms.enums import AuthorityType
+from smedesk.forms.opinion import ExpertOpinion
 from smedesk.rounds.draw import MINIMUM, Draw, draw, new_seed
 from smedesk.rounds.model import Entry, Round
+from smedesk.rounds.panel import Panel, compose_panel
 from smedesk.rounds.procedure import State, check_move, is_creation
 from smedesk.schemes import load_scheme
 from smedesk.store import DocumentStore, StoreError
@@ -145,6 +148,90 @@ class RoundStore:
                     author=author)  # fmt: skip
         return made
 
+    # the 推荐表 of an application ------------------------------------------------------------
+
+    def find_form(self, doc_id: str) -> tuple[str, dict[str, Any], int] | None:
+        """The applicant's 推荐表 (id, data, version), if one is stored."""
+        app_key = self._application_key(doc_id)
+        for info in self.documents.list("recommendation-form"):
+            stored = self.documents.get(info.id)
+            if stored.data.get("application_id") == app_key:
+                return info.id, stored.data, stored.version
+        return None
+
+    def _application_key(self, doc_id: str) -> str:
+        return str(self.documents.get(doc_id).data.get("doc_id") or doc_id)
+
+    def _new_form(self, round_id: str, doc_id: str, extra: dict[str, Any], *, author: str) -> str:
+        """A new 推荐表 for the application, its head filled from the application and round."""
+        application = self.documents.get(doc_id)
+        round_ = self.get_round(round_id)
+        scheme = load_scheme(round_.scheme_id)
+        data = {"kind": "recommendation-form", "doc_id": str(uuid.uuid4()),
+                "scheme": {"id": scheme.id, "version": scheme.version},
+                "operator_name": application.organisation,
+                "province": round_.authority_name,
+                "application_id": self._application_key(doc_id), **extra}  # fmt: skip
+        return self.documents.create(
+            "recommendation-form", f"推荐表：{application.organisation or application.title}",
+            data, scheme_id=scheme.id, scheme_version=scheme.version,
+            owner_role="recommender", author=author,
+        )  # fmt: skip
+
+    def opinion_sheets(self) -> dict[str, list[ExpertOpinion]]:
+        """Every readable expert opinion sheet in the store, by the application it is on."""
+        found: dict[str, list[ExpertOpinion]] = {}
+        listed = self.documents.list(kind="expert-opinion")
+        for info in sorted(listed, key=lambda i: (i.created_at, i.id)):  # as they came in
+            try:
+                sheet = parse_document(self.documents.get(info.id).data)
+            except DocumentError:
+                continue  # a sheet this release cannot read is not counted (its import said so)
+            if isinstance(sheet, ExpertOpinion):
+                found.setdefault(str(sheet.application_id), []).append(sheet)
+        return found
+
+    def panel(self, doc_id: str) -> Panel:
+        """The experts' table and draft opinion from the application's signed sheets."""
+        application = self.documents.get(doc_id)
+        sheets = self.opinion_sheets().get(self._application_key(doc_id), [])
+        return compose_panel(application.organisation or application.title, sheets)
+
+    def open_form(self, round_id: str, doc_id: str, *, author: str) -> str:
+        """The applicant's 推荐表 to fill, created if none; its doc id.
+
+        What the authority has not filled yet is filled from what the round knows: the
+        experts' table and the draft panel opinion from the signed sheets. Nothing the
+        authority wrote is replaced (``compose_into_form`` does that, when asked).
+        """
+        found = self.find_form(doc_id)
+        panel = self.panel(doc_id)
+        composed = {"panel": panel.members, "panel_opinion": panel.opinion or None}
+        if found is None:
+            return self._new_form(round_id, doc_id, composed, author=author)
+        form_id, data, version = found
+        missing = {k: v for k, v in composed.items() if v and not data.get(k)}
+        if missing:
+            self.documents.save(form_id, {**data, **missing}, base_version=version, author=author)
+        return form_id
+
+    def compose_into_form(self, round_id: str, doc_id: str, *, author: str) -> Panel:
+        """Replace the 推荐表's experts' table and panel opinion with the ones composed now.
+
+        StoreError when no signed sheet exists (nothing changed then).
+        """
+        panel = self.panel(doc_id)
+        if not panel.members:
+            raise StoreError("这份申请还没有已签字的专家评审意见表，无法汇总专家组意见。")
+        composed = {"panel": panel.members, "panel_opinion": panel.opinion}
+        found = self.find_form(doc_id)
+        if found is None:
+            self._new_form(round_id, doc_id, composed, author=author)
+            return panel
+        form_id, data, version = found
+        self.documents.save(form_id, {**data, **composed}, base_version=version, author=author)
+        return panel
+
     def fill_survey(self, round_id: str, doc_id: str, made: Draw, *, author: str) -> str:
         """Put the drawn firms into the applicant's 推荐表 (created if none); its doc id.
 
@@ -152,39 +239,23 @@ class RoundStore:
         for the calls or visits, and its seed recorded. A form whose survey already holds
         results (an evaluation entered) is left alone: StoreError, nothing changed.
         """
-        application = self.documents.get(doc_id)
-        round_ = self.get_round(round_id)
-        app_key = str(application.data.get("doc_id") or doc_id)
-        form_id, form_data, version = None, None, 0
-        for info in self.documents.list("recommendation-form"):
-            stored = self.documents.get(info.id)
-            if stored.data.get("application_id") == app_key:
-                form_id, form_data, version = info.id, stored.data, stored.version
-                break
         rows = [{"name": f.get("name"), "interviewee": f.get("contact"), "position": None,
                  "phone": f.get("phone"), "service_content": f.get("service_content"),
                  "evaluation": None} for f in made.firms]  # fmt: skip
         record = {"sampling_seed": made.seed, "sampling_fingerprint": made.fingerprint,
                   "sampling_list_size": made.size,
                   "sampled_rows": "、".join(str(r + 1) for r in made.rows)}  # fmt: skip
-        if form_data is None:
-            scheme = load_scheme(round_.scheme_id)
-            form_data = {"kind": "recommendation-form", "doc_id": str(uuid.uuid4()),
-                         "scheme": {"id": scheme.id, "version": scheme.version},
-                         "operator_name": application.organisation, "application_id": app_key,
-                         "survey": {"methods": [], "sampled": rows, **record}}  # fmt: skip
-            return self.documents.create(
-                "recommendation-form", f"推荐表：{application.organisation or application.title}",
-                form_data, scheme_id=scheme.id, scheme_version=scheme.version,
-                owner_role="recommender", author=author,
-            )  # fmt: skip
+        found = self.find_form(doc_id)
+        if found is None:
+            survey = {"methods": [], "sampled": rows, **record}
+            return self._new_form(round_id, doc_id, {"survey": survey}, author=author)
+        form_id, form_data, version = found
         survey = dict(form_data.get("survey") or {})
         if any(isinstance(r, dict) and r.get("evaluation") for r in survey.get("sampled") or []):
             raise StoreError(
                 "推荐表中已有测评结果，未用新的抽样覆盖。如需重新抽样，请先清空推荐表中的抽样企业。"
             )
         survey.update(sampled=rows, **record)
-        assert form_id is not None
         self.documents.save(form_id, {**form_data, "survey": survey}, base_version=version,
                             author=author)  # fmt: skip
         return form_id

@@ -34,9 +34,10 @@ from smedesk.export.xlsx.styles import (
 from smedesk.forms.application import ApplicationReport
 from smedesk.forms.common import Document
 from smedesk.forms.creation import CreationApplication
-from smedesk.forms.enums import Assessment, Conclusion, Evaluation
+from smedesk.forms.enums import Conclusion, Evaluation
 from smedesk.forms.fields import spec_of
 from smedesk.forms.opinion import ExpertOpinion
+from smedesk.forms.opinion_tally import tally as tally_opinions
 from smedesk.forms.recommendation import RecommendationForm, SatisfactionSurvey
 from smedesk.schemes.findings import Finding, Outcome
 
@@ -247,7 +248,8 @@ def opinions_sheet(
         key = o.application_id or f"name:{o.applicant_name}"
         groups.setdefault(key, []).append(o)
         names.setdefault(key, o.applicant_name or "")
-    used = [c for c in Conclusion if any(o.conclusion is c for g in groups.values() for o in g)]
+    tallies = {key: tally_opinions(group) for key, group in groups.items()}
+    used = [c for c in Conclusion if any(t.conclusions.get(c) for t in tallies.values())]
     head = [
         "序号",
         _label(ExpertOpinion, "applicant_name"),
@@ -258,32 +260,16 @@ def opinions_sheet(
         _label(ExpertOpinion, "criteria") + "（各项评审结论的份数）",
     ]
     _header(ws, head)
-    for i, (key, group) in enumerate(groups.items(), start=1):
-        conclusions = Counter(o.conclusion for o in group)
-        cells: list[Any] = [i, names[key], len(group)]
-        cells += [conclusions[c] for c in used]
-        cells.append(conclusions[None])
-        cells.append(sum(1 for o in group if not o.conflict.clear))
-        cells.append(_criteria_summary(group))
+    for i, (key, counted) in enumerate(tallies.items(), start=1):
+        cells: list[Any] = [i, names[key], counted.sheets]
+        cells += [counted.conclusions.get(c, 0) for c in used]
+        cells.append(counted.without_conclusion)
+        cells.append(counted.declarations_open)
+        cells.append("\n".join(f"{c.label}：{c.text()}" for c in counted.criteria))
         _row(ws, cells)
     _widths(ws, head, first=(6, 30, 10), rest=12)
     ws.column_dimensions[ws.cell(row=1, column=len(head)).column_letter].width = 60
     ws.freeze_panes = "C2"
-
-
-def _criteria_summary(group: Sequence[ExpertOpinion]) -> str:
-    """One line per criterion: how many sheets judged it 符合 / 基本符合 / 不符合."""
-    tallies: dict[str, Counter[Assessment | None]] = {}
-    for o in group:
-        for c in o.criteria:
-            tallies.setdefault(c.label or c.rule_id, Counter())[c.assessment] += 1
-    lines = []
-    for label, tally in tallies.items():
-        parts = [f"{a.label} {tally[a]}" for a in Assessment if tally[a]]
-        if tally[None]:
-            parts.append(f"未评 {tally[None]}")
-        lines.append(f"{label}：{'，'.join(parts)}")
-    return "\n".join(lines)
 
 
 def _specs(model: Any) -> list[Any]:
