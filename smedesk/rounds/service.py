@@ -247,10 +247,10 @@ class RoundStore:
                   "sampled_rows": "、".join(str(r + 1) for r in made.rows)}  # fmt: skip
         found = self.find_form(doc_id)
         if found is None:
-            survey = {"methods": [], "sampled": rows, **record}
-            return self._new_form(round_id, doc_id, {"survey": survey}, author=author)
+            fresh: dict[str, Any] = {"methods": [], "sampled": rows, **record}
+            return self._new_form(round_id, doc_id, {"survey": fresh}, author=author)
         form_id, form_data, version = found
-        survey = dict(form_data.get("survey") or {})
+        survey: dict[str, Any] = dict(form_data.get("survey") or {})
         if any(isinstance(r, dict) and r.get("evaluation") for r in survey.get("sampled") or []):
             raise StoreError(
                 "推荐表中已有测评结果，未用新的抽样覆盖。如需重新抽样，请先清空推荐表中的抽样企业。"
