@@ -79,7 +79,7 @@ def test_round_shows_states_flags_deadlines_draw_paper_check_and_submission(
     page.select_doc(ids[0])
     workspace.draw(ids[0], seed=20190715)
     settle(qtbot, workspace)
-    assert page.tabs.currentIndex() == 3 and page.draw.rowCount() == 10
+    assert page.tabs.currentWidget() is page.draw_tab and page.draw.rowCount() == 10
     assert "20190715" in page.draw_note.text()
     first_rows = [page.draw.item(r, 1).text() for r in range(10)]
     shot(workspace, "draw")
@@ -103,7 +103,7 @@ def test_round_shows_states_flags_deadlines_draw_paper_check_and_submission(
         writer.write(fh)
     workspace.check_paper(ids[0], [scan])
     settle(qtbot, workspace)
-    assert page.tabs.currentIndex() == 4
+    assert page.tabs.currentWidget() is page.paper_tab
     assert f"缺少第 {len(reader.pages)} 页" in page.paper_note.text()
     assert page.paper.rowCount() == len(reader.pages) - 1
     shot(workspace, "paper-check")
@@ -165,3 +165,116 @@ def test_packages_imported_into_the_round_from_the_page(
     assert workspace.page.entries.rowCount() == 1
     assert workspace.page.entries.item(0, 0).text() == "沈阳甲信息服务有限公司"
     assert workspace.page.entries.item(0, 2).text() == "已接收"
+
+
+def _sheet(key: str, name: str, conclusion: str, judged: list[str | None], *,
+           signed: bool) -> dict[str, Any]:  # fmt: skip
+    labels = ["服务收费合理", "服务机构人员", "服务企业数量"]
+    return {
+        "kind": "expert-opinion", "scheme": {"id": "miit-2019-call", "version": "2019.1"},
+        "application_id": key, "applicant_name": "沈阳甲信息服务有限公司",
+        "expert_name": name, "expert_title": "研究员", "employer": f"{name}所在研究院",
+        "conflict": {"no_employment": True, "no_shareholding": True, "no_kinship": True,
+                     "no_cooperation": True},
+        "criteria": [{"rule_id": f"r{i}", "label": label, "assessment": a}
+                     for i, (label, a) in enumerate(zip(labels, judged, strict=True))],
+        "overall_opinion": f"{name}认为平台服务成效明显。", "conclusion": conclusion,
+        "signed": signed,
+    }  # fmt: skip
+
+
+def test_the_recommendation_form_is_filled_from_the_round(
+    qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, tmp_path: Path
+) -> None:
+    """The experts' sheets counted, composed into the 推荐表, the survey's calls entered."""
+    import datetime as dt
+
+    from smedesk.export.pdf import export_pdf
+    from smedesk.forms.recommendation import RecommendationForm
+    from smedesk.forms.registry import parse_document
+    from smedesk.ui.editor.list_page import ListPage
+
+    rounds = RoundStore(store)
+    province, ids = six_applicant_round(rounds, dt.date.today() + dt.timedelta(days=14))
+    key = store.get(ids[0]).data["doc_id"]
+    for name, conclusion, judged, signed in (
+        ("周研究员", "recommend", ["meets", "meets", "partly"], True),
+        ("吴教授", "recommend", ["meets", "partly", None], True),
+        ("郑工", "not-recommend", ["fails", "fails", "fails"], False),
+    ):
+        store.create("expert-opinion", f"意见表：{name}", _sheet(key, name, conclusion, judged,
+                     signed=signed), scheme_id="miit-2019-call", scheme_version="2019.1",
+                     owner_role="expert", author=name)  # fmt: skip
+    workspace.store_ready()
+    settle(qtbot, workspace)
+    workspace.rounds_list.setCurrentRow(
+        next(r for r in range(2) if workspace.rounds_list.item(r).data(256) == province.id)
+    )
+    settle(qtbot, workspace)
+    page = workspace.page
+    page.select_doc(ids[0])
+    assert page.form_button.isEnabled()
+    tab = page.opinions
+    assert tab.experts.rowCount() == 3
+    assert [tab.experts.item(r, 4).text() for r in range(3)] == ["已签字", "已签字", "未签字"]
+    assert "已签字 2 份" in tab.note.text() and "同意推荐 2 份" in tab.note.text()
+    assert "不计入" in tab.note.text()
+    # each criterion over the signed sheets: 符合 / 基本符合 / 不符合 / 未评
+    assert [[tab.criteria.item(r, c).text() for c in range(5)] for r in range(3)] == [
+        ["服务收费合理", "2", "0", "0", "0"],
+        ["服务机构人员", "1", "1", "0", "0"],
+        ["服务企业数量", "0", "1", "0", "1"],
+    ]
+    page.tabs.setCurrentWidget(tab)
+    shot(workspace, "expert-opinions")
+
+    workspace.draw(ids[0], seed=20190715)
+    settle(qtbot, workspace)
+    workspace.compose_panel(ids[0], ask=False)
+    settle(qtbot, workspace)
+    editor = workspace.editor
+    assert editor is not None and workspace.stack.currentWidget() is workspace.form_page
+    data = editor.state.data
+    assert [m["name"] for m in data["panel"]] == ["周研究员", "吴教授"]
+    assert "专家组共 2 位专家" in data["panel_opinion"]
+    assert data["province"] == "辽宁省工业和信息化厅"
+    shot(workspace, "recommendation-form")
+
+    survey = editor.show_page("survey.sampled")
+    assert isinstance(survey, ListPage) and survey.model.rowCount() == 10
+    column = [c.name for c in survey.model.columns].index("evaluation")
+    for row in range(10):
+        survey.model.setData(survey.model.index(row, column), "很满意" if row % 5 else "基本满意")
+    survey.table.scrollTo(survey.model.index(0, column))
+    qtbot.waitUntil(lambda: "测评满意度：100 %" in survey.status.text())  # after its debounce
+    shot(workspace, "survey-calls")
+    editor.show_page("survey")
+    shot(workspace, "survey")
+    editor.flush()
+    form = parse_document(store.get(workspace.form_id or "").data)
+    assert isinstance(form, RecommendationForm)
+    assert form.survey.sampling_seed == 20190715 and form.survey.sample_size == 10
+    assert form.survey.satisfaction_percent == 100.0  # 很满意 and 基本满意 both count
+    editor.undo_stack.undo()  # the last call's result taken back
+    editor.flush()
+    again = parse_document(store.get(workspace.form_id or "").data)
+    assert isinstance(again, RecommendationForm)
+    assert again.survey.sampled[9].evaluation is None
+
+    workspace.show_round()
+    assert workspace.editor is None and workspace.stack.currentWidget() is workspace.round_view
+
+    pdf = tmp_path / "推荐表.pdf"
+    export_pdf(form, pdf)
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    flat = "".join(text.split())
+    for expected in ("周研究员", "吴教授", "专家组共2位专家", "20190715", "（盖章）"):
+        assert expected in flat
+    assert "郑工" not in flat  # an unsigned sheet is no part of the panel
+    folder = os.environ.get("SMEDESK_SHOTS")
+    if folder:
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(Path(folder) / "form-pdf")],
+                       check=True)  # fmt: skip

@@ -46,6 +46,10 @@ from smedesk.ui.editor.values import display_text
 from smedesk.ui.i18n import tr
 
 
+#: Rows read to fit a column to its contents.
+SIZE_SAMPLE = 50
+
+
 class ListPage(QWidget):
     """Table page of one list of the document."""
 
@@ -102,10 +106,17 @@ class ListPage(QWidget):
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self.sort_by)
         metrics = table.fontMetrics()
+        # The first rows' contents (a sample: long lists stay quick) narrow a column that
+        # holds short values, so a list as wide as the 推荐表's survey shows its result column.
+        vertical.setResizeContentsPrecision(SIZE_SAMPLE)
         for i, spec in enumerate(self.model.columns):
             wide = spec.kind in ("text", "multiline") and spec.format is None
             width = metrics.horizontalAdvance(spec.header + " *") + 28
-            table.setColumnWidth(i, max(width, 200 if wide else 90))
+            if self.model.rowCount() and wide:
+                content = min(table.sizeHintForColumn(i) + 16, 200)
+                table.setColumnWidth(i, max(width, content))
+            else:
+                table.setColumnWidth(i, max(width, 200 if wide else 90))
         header.setStretchLastSection(True)
         for keys, slot in (
             (QKeySequence.StandardKey.Paste, self.paste_clipboard),

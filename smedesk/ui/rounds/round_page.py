@@ -10,13 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,32 +23,8 @@ from PySide6.QtWidgets import (
 from smedesk.rounds.overview import RoundOverview
 from smedesk.ui import spacing
 from smedesk.ui.i18n import tr
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(spacing.ROW_HEIGHT)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], keys: list[Any] | None = None) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            if keys is not None and c == 0:
-                item.setData(256, keys[r])  # Qt.UserRole
-            table.setItem(r, c, item)
+from smedesk.ui.rounds.opinions_tab import OpinionsTab
+from smedesk.ui.rounds.tables import fill_table, read_only_table
 
 
 class RoundPage(QWidget):
@@ -61,6 +35,8 @@ class RoundPage(QWidget):
     advance_requested = Signal(str)  # doc id
     draw_requested = Signal(str)
     paper_requested = Signal(str)
+    form_requested = Signal(str)  # doc id: fill the applicant's 推荐表
+    compose_requested = Signal(str)  # doc id: the signed sheets into the 推荐表
     submit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -80,19 +56,23 @@ class RoundPage(QWidget):
         self.advance_button = QPushButton(tr("推进状态…"))
         self.draw_button = QPushButton(tr("随机抽取服务企业"))
         self.paper_button = QPushButton(tr("核对纸质材料…"))
+        self.form_button = QPushButton(tr("填写推荐表…"))
+        self.form_button.setToolTip(
+            tr("打开这家申报单位的推荐表：测评情况、专家组意见、推荐意见，导出 PDF")
+        )
         self.submit_button = QPushButton(tr("生成报送材料…"))
         self.submit_button.setObjectName("primaryButton")
         for button in (self.import_button, self.add_button, self.advance_button,
-                       self.draw_button, self.paper_button):  # fmt: skip
+                       self.draw_button, self.form_button, self.paper_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
         layout.addLayout(buttons)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.entries = _table([tr("申请单位"), tr("统一社会信用代码"), tr("状态"),
+        self.entries = read_only_table([tr("申请单位"), tr("统一社会信用代码"), tr("状态"),
                                tr("服务企业"), tr("抽样"), tr("纸质核对"), tr("问题")])  # fmt: skip
-        self.flags = _table([tr("涉及"), tr("依据"), tr("问题")])
+        self.flags = read_only_table([tr("涉及"), tr("依据"), tr("问题")])
         # Messages name fields, firms and rounds: wrapped whole, never cut to an ellipsis.
         self.flags.setWordWrap(True)
         self.flags.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -100,25 +80,31 @@ class RoundPage(QWidget):
         self.flags.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.flags.setColumnWidth(0, 260)
         self.flags.setColumnWidth(1, 240)
-        self.deadlines = _table([tr("日期"), tr("事项"), tr("依据"), tr("说明")])
-        self.draw = _table([tr("序号"), tr("名单行号"), tr("企业名称"), tr("统一社会信用代码"),
+        self.deadlines = read_only_table([tr("日期"), tr("事项"), tr("依据"), tr("说明")])
+        self.draw = read_only_table([tr("序号"), tr("名单行号"), tr("企业名称"), tr("统一社会信用代码"),
                             tr("联系人"), tr("联系电话")])  # fmt: skip
         self.draw_note = QLabel()
         self.draw_note.setWordWrap(True)
-        self.paper = _table([tr("扫描页"), tr("来源"), tr("对应页"), tr("结果")])
+        self.paper = read_only_table([tr("扫描页"), tr("来源"), tr("对应页"), tr("结果")])
         self.paper_note = QLabel()
         self.paper_note.setWordWrap(True)
         self.tabs.addTab(self.entries, tr("申报单位"))
         self.tabs.addTab(self.flags, tr("规则与交叉核查"))
         self.tabs.addTab(self.deadlines, tr("即将到期"))
-        self.tabs.addTab(self._with_note(self.draw_note, self.draw), tr("随机抽样"))
-        self.tabs.addTab(self._with_note(self.paper_note, self.paper), tr("纸质材料核对"))
+        self.opinions = OpinionsTab()
+        self.draw_tab = self._with_note(self.draw_note, self.draw)
+        self.paper_tab = self._with_note(self.paper_note, self.paper)
+        self.tabs.addTab(self.draw_tab, tr("随机抽样"))
+        self.tabs.addTab(self.opinions, tr("专家评审意见"))
+        self.tabs.addTab(self.paper_tab, tr("纸质材料核对"))
         self.add_button.clicked.connect(self.add_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.submit_button.clicked.connect(self.submit_requested)
         self.advance_button.clicked.connect(lambda: self._emit_for(self.advance_requested))
         self.draw_button.clicked.connect(lambda: self._emit_for(self.draw_requested))
         self.paper_button.clicked.connect(lambda: self._emit_for(self.paper_requested))
+        self.form_button.clicked.connect(lambda: self._emit_for(self.form_requested))
+        self.opinions.compose_requested.connect(lambda: self._emit_for(self.compose_requested))
         self.entries.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -152,7 +138,8 @@ class RoundPage(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected_doc() is not None
-        for button in (self.advance_button, self.draw_button, self.paper_button):
+        for button in (self.advance_button, self.draw_button, self.paper_button,
+                       self.form_button):  # fmt: skip
             button.setEnabled(chosen)
         self._show_selected()
 
@@ -185,10 +172,10 @@ class RoundPage(QWidget):
                          tr("种子 {seed}").format(seed=draw["seed"]) if draw else "",
                          paper_text, "；".join(f.message for f in flags)])  # fmt: skip
             keys.append(e.doc_id)
-        _fill(self.entries, rows, keys)
-        _fill(self.flags, [["、".join(names.get(d, d) for d in f.doc_ids), f.citation,
+        fill_table(self.entries, rows, keys)
+        fill_table(self.flags, [["、".join(names.get(d, d) for d in f.doc_ids), f.citation,
                             f.message] for f in overview.flags])  # fmt: skip
-        _fill(self.deadlines, [[d.due.isoformat(), d.what, d.citation, d.note or ""]
+        fill_table(self.deadlines, [[d.due.isoformat(), d.what, d.citation, d.note or ""]
                                for d in overview.deadlines])  # fmt: skip
         self.tabs.setTabText(1, tr("规则与交叉核查（{n}）").format(n=len(overview.flags)))
         if keep:
@@ -201,23 +188,30 @@ class RoundPage(QWidget):
         draw = overview.draws.get(doc_id) if overview and doc_id else None
         if draw is None:
             self.draw_note.setText(tr("选择一家申报单位，点击「随机抽取服务企业」。"))
-            _fill(self.draw, [])
+            fill_table(self.draw, [])
         else:
             self.draw_note.setText(tr(
                 "随机种子 {seed} · 名单 {size} 家 · 名单指纹（SHA-256）{fp} · 抽样人 {who}。"
                 "任何人用同一种子和同一名单可重复抽出相同企业。"
             ).format(seed=draw["seed"], size=draw["size"], fp=draw["fingerprint"],
                      who=draw.get("author", "")))  # fmt: skip
-            _fill(self.draw, [[str(i + 1), str(row + 1), f.get("name") or "", f.get("uscc") or "",
+            fill_table(self.draw, [[str(i + 1), str(row + 1), f.get("name") or "", f.get("uscc") or "",
                                f.get("contact") or "", f.get("phone") or ""]
                               for i, (row, f) in enumerate(zip(draw["rows"], draw["firms"],
                                                                strict=True))])  # fmt: skip
+        entry = (
+            next((e for e in overview.entries if e.doc_id == doc_id), None) if overview else None
+        )
+        self.opinions.show_sheets(
+            (entry.organisation or entry.title) if entry else None,
+            overview.opinions.get(doc_id, []) if overview and doc_id else [],
+        )
         paper = overview.papers.get(doc_id) if overview and doc_id else None
         if paper is None:
             self.paper_note.setText(
                 tr("选择一家申报单位，点击「核对纸质材料…」，选择扫描的图像或 PDF。")
             )
-            _fill(self.paper, [])
+            fill_table(self.paper, [])
             return
         problems = paper.get("problems") or []
         self.paper_note.setText(
@@ -225,5 +219,5 @@ class RoundPage(QWidget):
             if not problems else tr("发现 {n} 处不符：").format(n=len(problems))
             + "\n" + "\n".join(problems)
         )  # fmt: skip
-        _fill(self.paper, [[str(p["scan"]), p["source"], str(p["page"]) if p["page"] else "",
+        fill_table(self.paper, [[str(p["scan"]), p["source"], str(p["page"]) if p["page"] else "",
                             p["message"]] for p in paper["pages"]])  # fmt: skip

@@ -13,19 +13,22 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from smedesk.ui import spacing
+from smedesk.ui import shortcuts, spacing
 from smedesk.ui.context import AppContext
 from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations import Operation
@@ -49,10 +52,23 @@ class RecommenderWorkspace(Workspace):
         self.round_id: str | None = None
         self.last_failure = ""
         self.last_checklist = ""
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        self.editor: QWidget | None = None  # the open 推荐表, in place of the round
+        self.form_id: str | None = None
+        self._form_title = ""
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.round_view = QWidget()
+        view = QHBoxLayout(self.round_view)
+        view.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         splitter = QSplitter()
-        outer.addWidget(splitter)
+        view.addWidget(splitter)
+        self.stack.addWidget(self.round_view)
+        self.form_page = QWidget()
+        self._form_layout = QVBoxLayout(self.form_page)
+        self._form_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.form_page)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, spacing.SPACING, 0)
@@ -88,13 +104,26 @@ class RecommenderWorkspace(Workspace):
         self.page.draw_requested.connect(self.draw)
         self.page.paper_requested.connect(self.check_paper)
         self.page.submit_requested.connect(self.submit)
+        self.page.form_requested.connect(self.open_form)
+        self.page.compose_requested.connect(self.compose_panel)
         ctx.events.changes_applied.connect(lambda _changes: self.refresh())
 
     def window_title(self) -> str:
+        if self.editor is not None:
+            return self._form_title
         return tr(self.LABEL)
+
+    def menu_actions(self) -> list[QAction]:
+        back = QAction(tr("返回推荐轮次"), self)
+        shortcuts.assign(back, shortcuts.BACK_TO_LIST)
+        back.triggered.connect(self.show_round)
+        return [back]
 
     def store_ready(self) -> None:
         self.reload_rounds()
+
+    def deactivate(self) -> bool:
+        return self.flush_form()
 
     # running work ---------------------------------------------------------------------------
 
@@ -109,8 +138,6 @@ class RecommenderWorkspace(Workspace):
                             on_success=on_success, on_failure=self._failed, parent=self)  # fmt: skip
 
     def _failed(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         self.last_failure = message
         self.status_message.emit(message)
         if self.isVisible():
@@ -276,7 +303,7 @@ class RecommenderWorkspace(Workspace):
 
     def _after_draw(self, message: str) -> None:
         self.status_message.emit(message)
-        self.page.tabs.setCurrentIndex(3)
+        self.page.tabs.setCurrentWidget(self.page.draw_tab)
         self.refresh()
 
     def check_paper(self, doc_id: str, files: list[Path] | None = None) -> None:
@@ -307,7 +334,7 @@ class RecommenderWorkspace(Workspace):
                   long=True, lane="export")  # fmt: skip
 
     def _after_paper(self) -> None:
-        self.page.tabs.setCurrentIndex(4)
+        self.page.tabs.setCurrentWidget(self.page.paper_tab)
         self.refresh()
 
     def submit(self, folder: Path | None = None) -> None:
@@ -333,8 +360,88 @@ class RecommenderWorkspace(Workspace):
             self.last_checklist = checklist.text()
             self.status_message.emit(tr("报送材料已生成：{path}").format(path=target))
             if self.isVisible():
-                from PySide6.QtWidgets import QMessageBox
-
                 QMessageBox.information(self, tr("报送材料已生成"), self.last_checklist)
 
         self._run(tr("正在生成报送材料…"), work, done, long=True, lane="export")
+
+    # the 推荐表 ------------------------------------------------------------------------------
+
+    def open_form(self, doc_id: str) -> None:
+        """Open the applicant's 推荐表 in the editor (created and prefilled if there is none)."""
+        round_id, author = self.round_id, self.ctx.user_name
+        if round_id is None:
+            return
+        self._run(tr("正在打开推荐表…"),
+                  lambda _r: self._rounds().open_form(round_id, doc_id, author=author),
+                  self._show_form)  # fmt: skip
+
+    def _show_form(self, form_id: str) -> None:
+        from smedesk.errors import UserError
+        from smedesk.ui.editor import EditorWidget
+
+        self._close_form()
+        try:
+            editor = EditorWidget(self.ctx, form_id, self.form_page)
+        except UserError as exc:
+            self._failed(exc.message)
+            return
+        back = QPushButton(tr("← 返回推荐轮次"))
+        back.setToolTip(shortcuts.key(shortcuts.BACK_TO_LIST).toString())
+        back.clicked.connect(self.show_round)
+        editor.bar.insertWidget(0, back)
+        editor.title_changed.connect(self._set_form_title)
+        self.editor, self.form_id = editor, form_id
+        self._form_title = editor.title()
+        self._form_layout.addWidget(editor)
+        self.stack.setCurrentWidget(self.form_page)
+        self.title_changed.emit()
+        self.status_message.emit(tr("已打开「{title}」").format(title=self._form_title))
+
+    def _set_form_title(self, title: str) -> None:
+        self._form_title = title
+        self.title_changed.emit()
+
+    def flush_form(self) -> bool:
+        """Store the open 推荐表's pending edits now (before closing or switching)."""
+        flush = getattr(self.editor, "flush", None)
+        return bool(flush()) if callable(flush) else True
+
+    def _close_form(self) -> None:
+        if self.editor is None:
+            return
+        self.flush_form()
+        self.editor.close()
+        self._form_layout.removeWidget(self.editor)
+        self.editor.deleteLater()
+        self.editor, self.form_id = None, None
+
+    def show_round(self) -> None:
+        """Back from the 推荐表 to the round it belongs to."""
+        self._close_form()
+        self.stack.setCurrentWidget(self.round_view)
+        self.title_changed.emit()
+        self.refresh()
+
+    def compose_panel(self, doc_id: str, *, ask: bool = True) -> None:
+        """The signed sheets into the 推荐表: its experts' table and a draft panel opinion."""
+        round_id, author = self.round_id, self.ctx.user_name
+        if round_id is None:
+            return
+        if ask and self.isVisible():
+            answer = QMessageBox.question(
+                self, tr("汇总到推荐表"),
+                tr("用已签字的专家评审意见表重新生成推荐表中的专家名单和专家组评审意见？"
+                   "推荐表中已写的专家组评审意见将被替换（原文字保留在修改历史中）。"),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+        def done(panel: Any) -> None:
+            self.status_message.emit(
+                tr("已将 {n} 位专家的已签字意见汇总到推荐表。").format(n=len(panel.members))
+            )
+            self.open_form(doc_id)
+
+        self._run(tr("正在汇总专家意见…"),
+                  lambda _r: self._rounds().compose_into_form(round_id, doc_id, author=author),
+                  done)  # fmt: skip
