@@ -45,7 +45,6 @@ from smedesk.ui.editor.undo import (
 from smedesk.ui.editor.values import display_text
 from smedesk.ui.i18n import tr
 
-
 #: Rows read to fit a column to its contents.
 SIZE_SAMPLE = 50
 
