@@ -26,6 +26,32 @@ def test_national_day_week_and_adjusted_saturday_2025() -> None:
     assert calendar.add_working_days(D(2025, 9, 26), 5) == D(2025, 10, 9)
 
 
+# The 2026 notice (国务院办公厅, 2025-11-04), item by item: (first day off, last day off,
+# the weekend days worked). Transcribed from the published text, not from the data file.
+NOTICE_2026 = [
+    (D(2026, 1, 1), D(2026, 1, 3), [D(2026, 1, 4)]),  # 元旦
+    (D(2026, 2, 15), D(2026, 2, 23), [D(2026, 2, 14), D(2026, 2, 28)]),  # 春节
+    (D(2026, 4, 4), D(2026, 4, 6), []),  # 清明节
+    (D(2026, 5, 1), D(2026, 5, 5), [D(2026, 5, 9)]),  # 劳动节
+    (D(2026, 6, 19), D(2026, 6, 21), []),  # 端午节
+    (D(2026, 9, 25), D(2026, 9, 27), []),  # 中秋节
+    (D(2026, 10, 1), D(2026, 10, 7), [D(2026, 9, 20), D(2026, 10, 10)]),  # 国庆节
+]
+
+
+def test_2026_follows_the_state_councils_notice_day_by_day() -> None:
+    calendar = load_calendar()
+    off = {first + dt.timedelta(days=i) for first, last, _ in NOTICE_2026
+           for i in range((last - first).days + 1)}  # fmt: skip
+    worked = {day for _, _, days in NOTICE_2026 for day in days}
+    day = D(2026, 1, 1)
+    while day.year == 2026:
+        expected = day in worked or (day.weekday() < 5 and day not in off)
+        assert calendar.is_working_day(day) is expected, day
+        day += dt.timedelta(days=1)
+    assert calendar.note_for(D(2026, 3, 2)) is None  # a year the notice covers: no caveat
+
+
 def test_plain_week_and_caveats_for_uncovered_or_provisional_years() -> None:
     calendar = load_calendar()
     assert calendar.add_working_days(D(2025, 3, 3), 15) == D(2025, 3, 21)
