@@ -21,6 +21,7 @@ from smedesk.export.pdf.hand_signature import reserve_signature_box
 from smedesk.export.signing import Identity
 from smedesk.export.signing.pdf import SignatureBox, sign_pdf
 from smedesk.forms import parse_document
+from smedesk.forms.fields import spec_of
 from smedesk.forms.opinion import ConflictDeclaration, ExpertOpinion
 from smedesk.forms.strokes import Stroke, format_strokes
 from smedesk.store import DocumentStore
@@ -65,6 +66,9 @@ def declare_conflict(
 def missing_for_signing(doc: ExpertOpinion) -> list[str]:
     """What must be filled before a sheet can be signed, as Chinese phrases."""
     missing = []
+    for name in ("expert_title", "employer"):  # the panel's table prints them
+        if not (getattr(doc, name) or "").strip():
+            missing.append(spec_of(ExpertOpinion, name).label)
     if doc.conflict.clear is not True:
         missing.append("回避声明（四项均须确认）")
     unjudged = [row.label or row.rule_id for row in doc.criteria if row.assessment is None]

@@ -66,7 +66,8 @@ def test_template_rows_carry_figures_and_no_score(tmp_path: Path) -> None:
 
 def test_an_unfinished_sheet_cannot_be_signed(tmp_path: Path) -> None:
     expert, sheet_id = _sheet(tmp_path)
-    with pytest.raises(ExchangeError, match=r"回避声明.*未给出结论.*综合评审意见.*评审结论"):
+    with pytest.raises(ExchangeError,
+                       match=r"职务/职称.*工作单位.*回避声明.*未给出结论.*综合评审意见.*评审结论"):  # fmt: skip
         sign_opinion(expert.store, sheet_id, expert.identity(), STROKES, author="王建国")
     fill_sheet(expert.store, sheet_id, author="王建国")
     with pytest.raises(ExchangeError, match="手写签名"):

@@ -208,6 +208,8 @@ def _fill(qtbot: Any, workspace: Any, store: DocumentStore) -> str:
         combo.setCurrentIndex(combo.findData(Assessment.MEETS.value))
     editor.table.item(0, 5).setText("数据与营业执照一致")
     editor.overall.setPlainText("服务能力较强，材料真实完整。")
+    qtbot.keyClicks(editor.title_edit, "教授")  # typed: printed in the 推荐表's panel table
+    qtbot.keyClicks(editor.employer_edit, "东北大学工商管理学院")
     editor.conclusion_group.button(0).click()
     # Autosaved on the next turn of the event loop, based on the version it read.
     wait(qtbot, sheet, lambda: not sheet.autosaver.pending)
@@ -215,6 +217,7 @@ def _fill(qtbot: Any, workspace: Any, store: DocumentStore) -> str:
     saved = parse_document(store.get(opinion_id).data)
     assert saved.criteria[0].comment == "数据与营业执照一致"  # type: ignore[attr-defined]
     assert saved.overall_opinion == "服务能力较强，材料真实完整。"  # type: ignore[attr-defined]
+    assert (saved.expert_title, saved.employer) == ("教授", "东北大学工商管理学院")  # type: ignore[attr-defined]
     return opinion_id
 
 

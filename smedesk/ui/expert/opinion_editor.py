@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -70,6 +71,12 @@ class OpinionSheetEditor(QWidget):
             value = getattr(doc, name)
             shown = value.label if isinstance(value, Stage) else (value or "")
             header.addRow(spec_of(E, name).label, QLabel(str(shown), self))
+        # The expert's own title and employer: printed in the panel's table of the 推荐表 and
+        # compared with the applicant and its partners (the authority's conflict check).
+        self.title_edit = self._line(doc.expert_title, spec_of(E, "expert_title").label)
+        self.employer_edit = self._line(doc.employer, spec_of(E, "employer").label)
+        header.addRow(spec_of(E, "expert_title").label + " *", self.title_edit)
+        header.addRow(spec_of(E, "employer").label + " *", self.employer_edit)
         self.table = QTableWidget(len(doc.criteria), len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(
             [spec_of(CriterionAssessment, c).label for c in COLUMNS]
@@ -129,6 +136,13 @@ class OpinionSheetEditor(QWidget):
             self._read_only()
         self._loading = False
 
+    def _line(self, value: str | None, label: str) -> QLineEdit:
+        edit = QLineEdit(value or "", self)
+        edit.setAccessibleName(label)
+        edit.setMaxLength(100)
+        edit.textEdited.connect(self._edited)
+        return edit
+
     def _fill_row(self, row: int, criterion: CriterionAssessment) -> None:
         for column, name in enumerate(COLUMNS):
             if name == "assessment":
@@ -163,6 +177,8 @@ class OpinionSheetEditor(QWidget):
         for combo in self._combos:
             combo.setEnabled(False)
         self.overall.setReadOnly(True)
+        self.title_edit.setReadOnly(True)
+        self.employer_edit.setReadOnly(True)
         for button in self.conclusion_group.buttons():
             button.setEnabled(False)
         self.pad.setEnabled(False)
@@ -190,6 +206,8 @@ class OpinionSheetEditor(QWidget):
         return self._doc.model_copy(
             update={
                 "criteria": rows,
+                "expert_title": self.title_edit.text().strip() or None,
+                "employer": self.employer_edit.text().strip() or None,
                 "overall_opinion": self.overall.toPlainText().strip() or None,
                 "conclusion": pair[chosen] if chosen >= 0 else None,
                 "signature_strokes": format_strokes(strokes) or None,

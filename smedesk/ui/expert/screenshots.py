@@ -111,6 +111,9 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
         )
     editor.table.item(0, 5).setText("服务收入与审计报告一致")
     editor.overall.setPlainText("该平台服务能力较强，服务对象以中小企业为主，申报材料真实完整。")
+    for line, text in ((editor.title_edit, "正高级工程师"), (editor.employer_edit, "西藏大学")):
+        line.setText(text)
+        line.textEdited.emit(text)  # as typing does: the sheet autosaves it
     editor.conclusion_group.button(0).click()
     editor.pad.set_strokes(STROKES)
     editor.pad.changed.emit()  # as a drawn stroke does: the sheet's «签署» button enables
