@@ -35,6 +35,8 @@ class Applicant:
     application: Document
     attachments: Sequence[Attachment] = ()
     form: Document | None = None  # its 推荐表, if one is stored
+    #: What keeps the 推荐表 from being sealed (unfilled items, a draw record that differs).
+    form_problems: Sequence[str] = ()
 
 
 @dataclass
@@ -120,8 +122,13 @@ def write_submission(
         with_temp.unlink()
         tick()
         checklist.files.append(bound)
-        checklist.add(f"推荐表：{applicant.name}", applicant.form is not None,
-                      "" if applicant.form else "尚未填写推荐表，装订本中只有申请报告")  # fmt: skip
+        if applicant.form is None:
+            checklist.add(
+                f"推荐表：{applicant.name}", False, "尚未填写推荐表，装订本中只有申请报告"
+            )
+        else:
+            checklist.add(f"推荐表：{applicant.name}", not applicant.form_problems,
+                          "；".join(applicant.form_problems))  # fmt: skip
         checklist.add(f"申请材料：{applicant.name}", True, bound.name)
     copies = _fact(scheme, "sealed_copies")
     if summary.authority_type is AuthorityType.PREFECTURE:

@@ -11,15 +11,13 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from smedesk.demo.reports import shenyang_information_platform
-from smedesk.demo.review import recommendation_form
 from smedesk.rounds.checks import double_channel_flags, rule_flags, shared_firm_flags
 from smedesk.rounds.procedure import State
 from smedesk.rounds.service import RoundStore
 from smedesk.rounds.submission import submit_round
 from smedesk.schemes import load_scheme
 
-from support.round_fixtures import SIX, six_applicant_round
+from support.round_fixtures import SIX, fill_form_as_the_office_does, six_applicant_round
 
 pytestmark = pytest.mark.slow
 
@@ -56,12 +54,11 @@ def test_six_applicants_flagged_acted_on_and_submitted(rounds: RoundStore, tmp_p
                    author="王科员")  # fmt: skip
     assert flagged(rounds, province.id) == {"shared-firm": {ids[0], ids[1]}}  # a fact, not a rule
 
-    # One applicant's 推荐表 is filled: it is bound in front of the application report.
-    form = recommendation_form(shenyang_information_platform())
-    form.application_id = rounds.documents.get(ids[0]).data["doc_id"]
-    rounds.documents.create(form.KIND, "推荐表", form.model_dump(mode="json"),
-                            scheme_id="miit-2017", scheme_version="1",
-                            owner_role="recommender", author="王科员")  # fmt: skip
+    # One applicant's 推荐表 is filled: the round's draw, the calls' results, the opinions.
+    # It is bound in front of the application report.
+    made = rounds.draw(province.id, ids[0], author="王科员", seed=20190715)
+    form_id = rounds.fill_survey(province.id, ids[0], made, author="王科员")
+    fill_form_as_the_office_does(rounds, form_id)
 
     out = tmp_path / "报送"
     checklist = submit_round(rounds, province.id, out)

@@ -115,3 +115,20 @@ def six_applicant_round(rounds: Any, deadline: Any = None,
     add_application_to_round(documents, association.id, copy_id)
     recommend(rounds, association.id, copy_id, SIX[2][3], SIX[2][0], author="协会")
     return province, ids
+
+
+def fill_form_as_the_office_does(rounds: Any, form_id: str) -> None:
+    """Every call's result and the texts of the demo 推荐表 put into the drawn form."""
+    from smedesk.demo.review import recommendation_form
+
+    demo = recommendation_form(shenyang_information_platform()).model_dump(mode="json")
+    stored = rounds.documents.get(form_id).data
+    calls = [{**row, "position": "经理", "evaluation": "very-satisfied"}
+             for row in stored["survey"]["sampled"]]  # fmt: skip
+    texts = ("province", "fill_date", "panel_opinion", "panel", "regional_impact",
+             "recommendation", "recommendation_date")  # fmt: skip
+    filled = {**stored, **{k: demo[k] for k in texts},
+              "survey": {**stored["survey"], "methods": demo["survey"]["methods"],
+                         "sampled": calls}}  # fmt: skip
+    rounds.documents.save(form_id, filled, base_version=rounds.documents.version(form_id),
+                          author="王科员")  # fmt: skip
