@@ -195,6 +195,9 @@ def render_screenshots(out_dir: Path, *, language: str = "zh_CN") -> list[Path]:
             from smedesk.ui.expert.screenshots import shoot_expert
 
             shoot_expert(shooter, window, database, Path(tmp))
+            from smedesk.ui.rounds.screenshots import shoot_recommender
+
+            shoot_recommender(shooter, window)
             window.close()
             window.deleteLater()
             _settle()

@@ -29,7 +29,7 @@ STROKES = [
 ]
 
 
-def _drain(runner: Any) -> None:
+def drain(runner: Any) -> None:
     """Let every queued operation finish and its result arrive (and the next ones it starts)."""
     for _ in range(50):
         runner.wait()
@@ -85,7 +85,7 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
     package_of: dict[str, Path] = {}  # sheet id → the review package it came in
     for path in packages:
         workspace.import_path(path)
-        _drain(ctx.runner)
+        drain(ctx.runner)
         if workspace.result_dialog is not None:
             workspace.result_dialog.close()
             for doc in workspace.result_dialog.imported.documents:
@@ -96,13 +96,13 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
     # 1: declaration (shot), then filled, signed.
     workspace.open_sheet(ids[0])
     dialog = workspace.declaration_dialog
-    _drain(ctx.runner)
+    drain(ctx.runner)
     shooter.shoot(dialog, "expert-declaration")
     for group in dialog._groups.values():
         group.button(1).click()
     shooter.shoot(dialog, "expert-declaration-answered")
     dialog.open_button.click()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     sheet = workspace.sheet
     editor = sheet.editor
     for number, combo in enumerate(editor._combos):
@@ -117,11 +117,11 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
     editor.conclusion_group.button(0).click()
     editor.pad.set_strokes(STROKES)
     editor.pad.changed.emit()  # as a drawn stroke does: the sheet's «签署» button enables
-    _drain(ctx.runner)
+    drain(ctx.runner)
     shooter.shoot(window, "expert-opinion-sheet")
     shooter.shoot(editor.pad, "expert-signature-pad")
     sheet.sign_from_pad()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     shooter.shoot(window, "expert-opinion-sheet-signed")
     # 2: a declared conflict; 3: partly filled; 4 stays new.
     workspace.open_sheet(ids[1])
@@ -129,36 +129,36 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
     for name, group in dialog._groups.items():
         group.button(0 if name == "no_cooperation" else 1).click()
     dialog.conflict_button.click()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     workspace.open_sheet(ids[2])
     dialog = workspace.declaration_dialog
     for group in dialog._groups.values():
         group.button(1).click()
     dialog.open_button.click()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     workspace.sheet.editor._combos[0].setCurrentIndex(1)
-    _drain(ctx.runner)
+    drain(ctx.runner)
     workspace.show_inbox()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     shooter.shoot(window, "expert-inbox")
     workspace.view_application(workspace.items[0].application_id)
-    _drain(ctx.runner)
+    drain(ctx.runner)
     shooter.shoot(window, "expert-application-viewer")
     workspace.viewer.tabs.setCurrentIndex(1)
     shooter.shoot(window, "expert-application-self-check")
     workspace.show_inbox()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     if last_import is not None:
         last_import.show()
         shooter.shoot(last_import, "expert-import-result")
         last_import.close()
     # The same review package again, after the sheet was filled and signed: it differs.
     workspace.import_path(package_of[ids[0]])
-    _drain(ctx.runner)
+    drain(ctx.runner)
     if workspace.result_dialog is not None:
         shooter.shoot(workspace.result_dialog, "expert-import-conflict")
         workspace.result_dialog.close()
-        _drain(ctx.runner)
+        drain(ctx.runner)
     # The smallest laptop screen the program is made for: nothing may be cut off.
     size = window.size()
     window.resize(1280, 720)
@@ -166,5 +166,5 @@ def shoot_expert(shooter: Any, window: Any, database: Database, folder: Path) ->
     workspace.open_sheet(ids[0])
     shooter.shoot(window, "expert-opinion-sheet-1280x720")
     workspace.show_inbox()
-    _drain(ctx.runner)
+    drain(ctx.runner)
     window.resize(size)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -43,6 +44,12 @@ class OpinionsTab(QWidget):
         self.criteria = read_only_table(
             [tr("评审指标"), *(tr(a.label) for a in Assessment), tr(UNJUDGED)]
         )
+        # Criteria read as sentences: the label takes the room left by the counts, wrapped.
+        head = self.criteria.horizontalHeader()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.criteria.setWordWrap(True)
+        self.criteria.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         split = QSplitter()
         split.addWidget(self.experts)
         split.addWidget(self.criteria)
