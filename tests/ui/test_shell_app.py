@@ -116,6 +116,10 @@ def test_screenshot_command_writes_pngs(tmp_path, language):
         "expert-declaration",
         "expert-opinion-sheet",
         "expert-signature-pad",
+        "recommender-round",
+        "recommender-expert-opinions",
+        "recommendation-form-01-cover",
+        "recommendation-form-04-survey_sampled",
     } <= shown
     from PySide6.QtGui import QImage
 
