@@ -208,8 +208,10 @@ def _fill(qtbot: Any, workspace: Any, store: DocumentStore) -> str:
         combo.setCurrentIndex(combo.findData(Assessment.MEETS.value))
     editor.table.item(0, 5).setText("数据与营业执照一致")
     editor.overall.setPlainText("服务能力较强，材料真实完整。")
-    qtbot.keyClicks(editor.title_edit, "教授")  # typed: printed in the 推荐表's panel table
-    qtbot.keyClicks(editor.employer_edit, "东北大学工商管理学院")
+    # Typed (QTest cannot type Chinese: the text is set and textEdited sent, as typing does).
+    for line, text in ((editor.title_edit, "教授"), (editor.employer_edit, "东北大学工商管理学院")):
+        line.setText(text)
+        line.textEdited.emit(text)
     editor.conclusion_group.button(0).click()
     # Autosaved on the next turn of the event loop, based on the version it read.
     wait(qtbot, sheet, lambda: not sheet.autosaver.pending)
