@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from smedesk.store.diff import (
@@ -31,16 +32,86 @@ from smedesk.store.diff import (
     compact_changes,
     summarise_changes,
 )
+from smedesk.store.errors import StoreError
 from smedesk.store.models import RevisionRow
 from smedesk.store.records import DocumentId, Revision
 
 EDIT = "edit"
+
+_revisions = cast(Table, RevisionRow.__table__)  # a mapped class's table is a Table
+_newer = _revisions.alias("newer")
+# Folding a save into the newest revision the store remembers (see ``Newest``): the row is
+# named by its id, and the statement itself checks that no newer revision has come since,
+# so a wrong memory changes nothing (0 rows) instead of folding into an old revision.
+_still_newest = (
+    _revisions.c.id == bindparam("rid"),
+    ~exists().where(
+        _newer.c.document_id == bindparam("doc"), _newer.c.number > bindparam("newest_number")
+    ),
+)
+_FOLD = update(_revisions).where(*_still_newest)
+_DROP = delete(_revisions).where(*_still_newest)
+
+
+@dataclass(frozen=True)
+class Newest:
+    """A document's newest revision as the store last wrote or read it.
+
+    Kept with the store's copy of the document, so that the next save can fold into it
+    without reading it first; the statement that folds checks it is still the newest.
+    ``changes`` is what its ``changes`` column holds (at most ``MAX_STORED_CHANGES``).
+    """
+
+    id: int
+    number: int
+    action: str
+    author: str
+    created_at: datetime
+    changes: tuple[Change, ...]
+    change_count: int
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a save did to the history: the revision written (None: the edits cancelled out
+    and the revision was dropped) and the newest revision now (None: not known)."""
+
+    revision: Revision | None
+    newest: Newest | None
 
 
 def _changes_json(changes: Sequence[Change]) -> str:
     return json.dumps(
         [change.to_json() for change in changes[:MAX_STORED_CHANGES]], ensure_ascii=False
     )
+
+
+def _parse_changes(text: str) -> tuple[Change, ...]:
+    return tuple(Change.from_json(item) for item in json.loads(text))
+
+
+def read_newest(connection: Connection, doc_id: str) -> Newest | None:
+    """The document's newest revision (None: it has none yet)."""
+    row = connection.execute(
+        select(
+            _revisions.c.id,
+            _revisions.c.number,
+            _revisions.c.action,
+            _revisions.c.author,
+            _revisions.c.created_at,
+            _revisions.c.changes,
+            _revisions.c.change_count,
+        )
+        .where(_revisions.c.document_id == doc_id)
+        .order_by(_revisions.c.number.desc())
+        .limit(1)
+    ).one_or_none()
+    if row is None:
+        return None
+    return Newest(
+        row.id, row.number, row.action, row.author, row.created_at,
+        _parse_changes(row.changes), row.change_count,
+    )  # fmt: skip
 
 
 def write_revision(
@@ -64,20 +135,32 @@ def write_revision(
     Returns the revision as it now stands, or None when folding in made the edits of the
     newest revision cancel out — that revision is then dropped, as it would be empty.
     """
-    latest = session.execute(
-        select(
-            RevisionRow.id,
-            RevisionRow.number,
-            RevisionRow.action,
-            RevisionRow.author,
-            RevisionRow.created_at,
-            RevisionRow.changes,
-            RevisionRow.change_count,
-        )
-        .where(RevisionRow.document_id == doc_id)
-        .order_by(RevisionRow.number.desc())
-        .limit(1)
-    ).one_or_none()
+    return record_save(
+        session.connection(), doc_id, None, previous_text, changes, author=author, now=now,
+        action=action, summary=summary, coalesce_seconds=coalesce_seconds,
+    ).revision  # fmt: skip
+
+
+def record_save(
+    connection: Connection,
+    doc_id: DocumentId,
+    known: Newest | None,
+    previous_text: Callable[[], str] | None,
+    changes: Sequence[Change],
+    *,
+    author: str,
+    now: datetime,
+    action: str = EDIT,
+    summary: str | None = None,
+    coalesce_seconds: float = 0.0,
+) -> Written:
+    """``write_revision`` on a connection, given the newest revision if the store knows it.
+
+    With ``known``, a save folded into it reads nothing: one statement, which changes nothing
+    if ``known`` is no longer the newest — the newest is then read and the save recorded as
+    if nothing had been known. Without it, the newest revision is read first.
+    """
+    latest = known if known is not None else read_newest(connection, doc_id)
     if (
         latest is not None
         and action == EDIT
@@ -85,59 +168,69 @@ def write_revision(
         and latest.author == author
         and now - latest.created_at < timedelta(seconds=coalesce_seconds)
     ):
-        stored = [Change.from_json(item) for item in json.loads(latest.changes)]
-        merged = compact_changes(stored, changes)
+        merged = compact_changes(latest.changes, changes)
         # A capped list no longer knows every change; count what it dropped as still there.
-        unseen = latest.change_count - len(stored)
+        unseen = latest.change_count - len(latest.changes)
         total = unseen + len(merged)
+        where = {"rid": latest.id, "doc": doc_id, "newest_number": latest.number}
         if total == 0:
-            session.execute(delete(RevisionRow).where(RevisionRow.id == latest.id))
-            return None
-        text_summary = summarise_changes(merged, total)
-        session.execute(
-            update(RevisionRow)
-            .where(RevisionRow.id == latest.id)
-            .values(
-                data=None,  # it may have been filled in when a newer revision was dropped
-                changes=_changes_json(merged),
-                change_count=total,
-                summary=text_summary,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        return Revision(
-            number=latest.number,
-            action=EDIT,
-            author=author,
-            created_at=latest.created_at,
-            summary=text_summary,
-            change_count=total,
-            document_id=doc_id,
-            changes=tuple(merged[:MAX_STORED_CHANGES]),
-        )
+            if connection.execute(_DROP, where).rowcount == 1:
+                return Written(None, None)
+        else:
+            text_summary = summarise_changes(merged, total)
+            changes_text = _changes_json(merged)
+            values = {"changes": changes_text, "change_count": total, "summary": text_summary}
+            # data: it may have been filled in when a newer revision was dropped
+            if connection.execute(_FOLD, {**where, **values, "data": None}).rowcount == 1:
+                revision = Revision(
+                    number=latest.number,
+                    action=EDIT,
+                    author=author,
+                    created_at=latest.created_at,
+                    summary=text_summary,
+                    change_count=total,
+                    document_id=doc_id,
+                    changes=tuple(merged[:MAX_STORED_CHANGES]),
+                )
+                # Parsed back from the text written, so the memory holds exactly what a
+                # read would give (and none of the caller's objects, which it may change).
+                newest = Newest(
+                    latest.id, latest.number, EDIT, author, latest.created_at,
+                    _parse_changes(changes_text), total,
+                )  # fmt: skip
+                return Written(revision, newest)
+        if known is None:  # read just now, under the document's lock: cannot happen
+            raise StoreError("保存时文档的修改记录被同时改动，本次修改未能保存，请稍后重试。")
+        return record_save(
+            connection, doc_id, None, previous_text, changes, author=author, now=now,
+            action=action, summary=summary, coalesce_seconds=coalesce_seconds,
+        )  # fmt: skip
+    if known is not None:
+        # A new revision is started at most once a window: read the newest for certain.
+        latest = read_newest(connection, doc_id)
     if latest is not None and previous_text is not None:
-        session.execute(
-            update(RevisionRow)
-            .where(RevisionRow.id == latest.id, RevisionRow.data.is_(None))
+        connection.execute(
+            update(_revisions)
+            .where(_revisions.c.id == latest.id, _revisions.c.data.is_(None))
             .values(data=previous_text())
-            .execution_options(synchronize_session=False)
         )
     number = 1 if latest is None else latest.number + 1
     text_summary = summary if summary is not None else summarise_changes(changes)
-    session.execute(
-        insert(RevisionRow).values(
+    changes_text = _changes_json(changes)
+    result = connection.execute(
+        insert(_revisions).values(
             document_id=doc_id,
             number=number,
             action=action,
             author=author,
             created_at=now,
             summary=text_summary,
-            changes=_changes_json(changes),
+            changes=changes_text,
             change_count=len(changes),
             data=None,
         )
     )
-    return Revision(
+    revision = Revision(
         number=number,
         action=action,
         author=author,
@@ -147,6 +240,11 @@ def write_revision(
         document_id=doc_id,
         changes=tuple(changes[:MAX_STORED_CHANGES]),
     )
+    (new_id,) = result.inserted_primary_key or (None,)
+    if new_id is None:
+        return Written(revision, None)
+    newest = Newest(new_id, number, action, author, now, _parse_changes(changes_text), len(changes))
+    return Written(revision, newest)
 
 
 def revision_from_row(row: RevisionRow) -> Revision:
