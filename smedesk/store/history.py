@@ -43,14 +43,57 @@ _newer = _revisions.alias("newer")
 # Folding a save into the newest revision the store remembers (see ``Newest``): the row is
 # named by its id, and the statement itself checks that no newer revision has come since,
 # so a wrong memory changes nothing (0 rows) instead of folding into an old revision.
-_still_newest = (
+STILL_NEWEST = (
     _revisions.c.id == bindparam("rid"),
     ~exists().where(
         _newer.c.document_id == bindparam("doc"), _newer.c.number > bindparam("newest_number")
     ),
 )
-_FOLD = update(_revisions).where(*_still_newest)
-_DROP = delete(_revisions).where(*_still_newest)
+FOLD = update(_revisions).where(*STILL_NEWEST)
+DROP = delete(_revisions).where(*STILL_NEWEST)
+
+
+@dataclass(frozen=True)
+class StoredChanges:
+    """What a revision's ``changes`` column holds: the changes (at most
+    ``MAX_STORED_CHANGES``) and each one's JSON text.
+
+    Folding a save into a revision keeps most of its changes as they were, so only the new
+    ones are encoded; and each new one is read back from its text, so that none of the
+    caller's objects (which it may go on changing) is held.
+    """
+
+    changes: tuple[Change, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> StoredChanges:
+        changes = tuple(Change.from_json(item) for item in json.loads(text))
+        return cls(changes, tuple(_encode(change) for change in changes))
+
+    @classmethod
+    def of(cls, changes: Sequence[Change], known: StoredChanges | None = None) -> StoredChanges:
+        """``changes`` as stored; those taken from ``known`` (the same objects) keep their text."""
+        texts = dict(zip(map(id, known.changes), known.texts, strict=True)) if known else {}
+        kept: list[Change] = []
+        encoded: list[str] = []
+        for change in changes[:MAX_STORED_CHANGES]:
+            text = texts.get(id(change))
+            if text is None:
+                text = _encode(change)
+                change = Change.from_json(json.loads(text))
+            kept.append(change)
+            encoded.append(text)
+        return cls(tuple(kept), tuple(encoded))
+
+    @property
+    def text(self) -> str:
+        """The column's text: ``json.dumps`` of the list, item by item."""
+        return "[" + ", ".join(self.texts) + "]"
+
+
+def _encode(change: Change) -> str:
+    return json.dumps(change.to_json(), ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -59,7 +102,6 @@ class Newest:
 
     Kept with the store's copy of the document, so that the next save can fold into it
     without reading it first; the statement that folds checks it is still the newest.
-    ``changes`` is what its ``changes`` column holds (at most ``MAX_STORED_CHANGES``).
     """
 
     id: int
@@ -67,7 +109,7 @@ class Newest:
     action: str
     author: str
     created_at: datetime
-    changes: tuple[Change, ...]
+    changes: StoredChanges
     change_count: int
 
 
@@ -78,16 +120,6 @@ class Written:
 
     revision: Revision | None
     newest: Newest | None
-
-
-def _changes_json(changes: Sequence[Change]) -> str:
-    return json.dumps(
-        [change.to_json() for change in changes[:MAX_STORED_CHANGES]], ensure_ascii=False
-    )
-
-
-def _parse_changes(text: str) -> tuple[Change, ...]:
-    return tuple(Change.from_json(item) for item in json.loads(text))
 
 
 def read_newest(connection: Connection, doc_id: str) -> Newest | None:
@@ -110,7 +142,7 @@ def read_newest(connection: Connection, doc_id: str) -> Newest | None:
         return None
     return Newest(
         row.id, row.number, row.action, row.author, row.created_at,
-        _parse_changes(row.changes), row.change_count,
+        StoredChanges.parse(row.changes), row.change_count,
     )  # fmt: skip
 
 
@@ -141,6 +173,70 @@ def write_revision(
     ).revision  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Fold:
+    """A save folded into the newest revision: what to write into it, and what results.
+
+    ``values`` are the revision's new column values; empty when the edits cancelled out
+    and the revision is to be dropped.
+    """
+
+    into: Newest
+    values: dict[str, Any]
+    written: Written
+
+    def where(self, doc_id: str) -> dict[str, Any]:
+        """The parameters naming the revision in ``FOLD`` and ``DROP``."""
+        return {"rid": self.into.id, "doc": doc_id, "newest_number": self.into.number}
+
+
+def plan_fold(
+    latest: Newest | None,
+    doc_id: DocumentId,
+    changes: Sequence[Change],
+    *,
+    author: str,
+    now: datetime,
+    action: str,
+    coalesce_seconds: float,
+) -> Fold | None:
+    """How the save folds into ``latest``; None when it starts a new revision instead.
+
+    It folds when ``latest`` is an ordinary edit by the same author begun less than
+    ``coalesce_seconds`` ago.
+    """
+    if not (
+        latest is not None
+        and action == EDIT
+        and latest.action == EDIT
+        and latest.author == author
+        and now - latest.created_at < timedelta(seconds=coalesce_seconds)
+    ):
+        return None
+    merged = compact_changes(latest.changes.changes, changes)
+    # A capped list no longer knows every change; count what it dropped as still there.
+    unseen = latest.change_count - len(latest.changes.changes)
+    total = unseen + len(merged)
+    if total == 0:
+        return Fold(latest, {}, Written(None, None))
+    text_summary = summarise_changes(merged, total)
+    stored = StoredChanges.of(merged, latest.changes)
+    revision = Revision(
+        number=latest.number,
+        action=EDIT,
+        author=author,
+        created_at=latest.created_at,
+        summary=text_summary,
+        change_count=total,
+        document_id=doc_id,
+        changes=tuple(merged[:MAX_STORED_CHANGES]),
+    )
+    newest = Newest(latest.id, latest.number, EDIT, author, latest.created_at, stored, total)
+    # data: it may have been filled in when a newer revision was dropped
+    values = {"changes": stored.text, "change_count": total, "summary": text_summary, "data": None}
+    return Fold(latest, values, Written(revision, newest))
+
+
 def record_save(
     connection: Connection,
     doc_id: DocumentId,
@@ -157,57 +253,25 @@ def record_save(
     """``write_revision`` on a connection, given the newest revision if the store knows it.
 
     With ``known``, a save folded into it reads nothing: one statement, which changes nothing
-    if ``known`` is no longer the newest — the newest is then read and the save recorded as
-    if nothing had been known. Without it, the newest revision is read first.
+    if ``known`` is no longer the newest. Whenever ``known`` does not lead to a fold written,
+    the newest revision is read and the save recorded as if nothing had been known.
     """
     latest = known if known is not None else read_newest(connection, doc_id)
-    if (
-        latest is not None
-        and action == EDIT
-        and latest.action == EDIT
-        and latest.author == author
-        and now - latest.created_at < timedelta(seconds=coalesce_seconds)
-    ):
-        merged = compact_changes(latest.changes, changes)
-        # A capped list no longer knows every change; count what it dropped as still there.
-        unseen = latest.change_count - len(latest.changes)
-        total = unseen + len(merged)
-        where = {"rid": latest.id, "doc": doc_id, "newest_number": latest.number}
-        if total == 0:
-            if connection.execute(_DROP, where).rowcount == 1:
-                return Written(None, None)
-        else:
-            text_summary = summarise_changes(merged, total)
-            changes_text = _changes_json(merged)
-            values = {"changes": changes_text, "change_count": total, "summary": text_summary}
-            # data: it may have been filled in when a newer revision was dropped
-            if connection.execute(_FOLD, {**where, **values, "data": None}).rowcount == 1:
-                revision = Revision(
-                    number=latest.number,
-                    action=EDIT,
-                    author=author,
-                    created_at=latest.created_at,
-                    summary=text_summary,
-                    change_count=total,
-                    document_id=doc_id,
-                    changes=tuple(merged[:MAX_STORED_CHANGES]),
-                )
-                # Parsed back from the text written, so the memory holds exactly what a
-                # read would give (and none of the caller's objects, which it may change).
-                newest = Newest(
-                    latest.id, latest.number, EDIT, author, latest.created_at,
-                    _parse_changes(changes_text), total,
-                )  # fmt: skip
-                return Written(revision, newest)
+    fold = plan_fold(
+        latest, doc_id, changes, author=author, now=now, action=action,
+        coalesce_seconds=coalesce_seconds,
+    )  # fmt: skip
+    if fold is not None:
+        statement = FOLD if fold.values else DROP
+        if connection.execute(statement, {**fold.where(doc_id), **fold.values}).rowcount == 1:
+            return fold.written
         if known is None:  # read just now, under the document's lock: cannot happen
             raise StoreError("保存时文档的修改记录被同时改动，本次修改未能保存，请稍后重试。")
+    if known is not None:
         return record_save(
             connection, doc_id, None, previous_text, changes, author=author, now=now,
             action=action, summary=summary, coalesce_seconds=coalesce_seconds,
         )  # fmt: skip
-    if known is not None:
-        # A new revision is started at most once a window: read the newest for certain.
-        latest = read_newest(connection, doc_id)
     if latest is not None and previous_text is not None:
         connection.execute(
             update(_revisions)
@@ -216,7 +280,7 @@ def record_save(
         )
     number = 1 if latest is None else latest.number + 1
     text_summary = summary if summary is not None else summarise_changes(changes)
-    changes_text = _changes_json(changes)
+    stored = StoredChanges.of(changes)
     result = connection.execute(
         insert(_revisions).values(
             document_id=doc_id,
@@ -225,7 +289,7 @@ def record_save(
             author=author,
             created_at=now,
             summary=text_summary,
-            changes=changes_text,
+            changes=stored.text,
             change_count=len(changes),
             data=None,
         )
@@ -243,8 +307,7 @@ def record_save(
     (new_id,) = result.inserted_primary_key or (None,)
     if new_id is None:
         return Written(revision, None)
-    newest = Newest(new_id, number, action, author, now, _parse_changes(changes_text), len(changes))
-    return Written(revision, newest)
+    return Written(revision, Newest(new_id, number, action, author, now, stored, len(changes)))
 
 
 def revision_from_row(row: RevisionRow) -> Revision:

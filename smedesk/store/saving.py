@@ -30,9 +30,10 @@ from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from smedesk.forms.summary import summary_values
+from smedesk.store import pgsave
 from smedesk.store.diff import apply_changes, diff_json, replayed
 from smedesk.store.errors import SaveConflict, StoreError
-from smedesk.store.history import record_save
+from smedesk.store.history import Written, plan_fold, record_save
 from smedesk.store.merge import MISSING, Conflict, three_way_merge
 from smedesk.store.models import DocumentRow
 from smedesk.store.parts import full_text, plan_update
@@ -196,22 +197,40 @@ def _save_current(
         values["scheme_version"] = request.scheme_version
     if written.head is not None:
         values["data"] = written.head
-    where = {"doc": request.doc_id, "base": prior.version}
-    if connection.execute(_WRITE_IF_CURRENT, {**where, **values}).rowcount != 1:
-        return None
-    write_update(connection, request.doc_id, written)
-    recorded = record_save(
-        connection,
-        DocumentId(request.doc_id),
-        prior.newest,
-        _lazy_text(prior.head, prior.chunks),
-        changes,
-        author=request.author,
-        now=now,
-        action=request.action,
-        summary=request.summary,
-        coalesce_seconds=coalesce_seconds,
-    )
+    doc_id = DocumentId(request.doc_id)
+    recorded: Written | None = None
+    known = prior.newest
+    if pgsave.usable(connection, written):
+        fold = plan_fold(
+            known, doc_id, changes, author=request.author, now=now, action=request.action,
+            coalesce_seconds=coalesce_seconds,
+        )  # fmt: skip
+        current, folded = pgsave.write(connection, doc_id, prior.version, values, written, fold)
+        if not current:
+            return None
+        if folded:
+            assert fold is not None
+            recorded = fold.written
+        elif fold is not None and fold.values:
+            known = None  # the fold was refused: that revision is no longer the newest
+    else:
+        where = {"doc": doc_id, "base": prior.version}
+        if connection.execute(_WRITE_IF_CURRENT, {**where, **values}).rowcount != 1:
+            return None
+        write_update(connection, doc_id, written)
+    if recorded is None:
+        recorded = record_save(
+            connection,
+            doc_id,
+            known,
+            _lazy_text(prior.head, prior.chunks),
+            changes,
+            author=request.author,
+            now=now,
+            action=request.action,
+            summary=request.summary,
+            coalesce_seconds=coalesce_seconds,
+        )
     cached = CachedDocument(
         version, data, prior.head, prior.chunks, prior.lists, prior.kind, recorded.newest
     )
