@@ -38,6 +38,7 @@ from smedesk.store.merge import MISSING, Conflict, three_way_merge
 from smedesk.store.models import DocumentRow
 from smedesk.store.parts import full_text, plan_update
 from smedesk.store.records import DocumentId, SaveResult
+from smedesk.store.sharing import shared_with
 from smedesk.store.stored import CachedDocument, read_chunks, write_update
 
 _documents = cast(Table, DocumentRow.__table__)  # a mapped class's table is a Table
@@ -231,8 +232,11 @@ def _save_current(
             summary=request.summary,
             coalesce_seconds=coalesce_seconds,
         )
+    shares = prior.shares_texts
+    if not shares:  # once per copy: later diffs against the caller's data cost half
+        data, shares = shared_with(data, request.data), True
     cached = CachedDocument(
-        version, data, prior.head, prior.chunks, prior.lists, prior.kind, recorded.newest
+        version, data, prior.head, prior.chunks, prior.lists, prior.kind, recorded.newest, shares
     )
     cached.adopt(lists, written)
     return SaveOutcome(SaveResult(version, recorded.revision, None), cached)

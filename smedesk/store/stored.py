@@ -102,6 +102,8 @@ class CachedDocument:
     #: both known, the next save is written without reading anything first (saving.py).
     kind: str | None = None
     newest: Newest | None = None
+    #: Whether ``data`` was rebuilt to share the caller's keys and texts (sharing.py).
+    shares_texts: bool = False
 
     @classmethod
     def load(cls, session: Session, doc_id: str, version: int, head: str) -> CachedDocument:
