@@ -13,6 +13,11 @@ revision's snapshot is left NULL, meaning "the document's current data". Folding
 it then writes only the pieces of the document the edit touched (see ``parts.py``), not a
 ~1 MB snapshot. When a newer revision is started (at most once a window per author), the
 previous one's snapshot is filled in with the whole text the document had until then.
+
+An autosave folds into the newest revision without reading it first when the store remembers
+it (:class:`Newest`, kept with the store's copy of the document): the ``UPDATE`` names the
+revision and itself checks that no newer one exists, so a memory gone stale writes nothing and
+the newest revision is read instead. Starting a new revision always reads the newest first.
 """
 
 from __future__ import annotations

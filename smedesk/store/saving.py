@@ -39,7 +39,7 @@ from smedesk.store.models import DocumentRow
 from smedesk.store.parts import full_text, plan_update
 from smedesk.store.records import DocumentId, SaveResult
 from smedesk.store.sharing import shared_with
-from smedesk.store.stored import CachedDocument, read_chunks, write_update
+from smedesk.store.stored import CachedDocument, write_update
 
 _documents = cast(Table, DocumentRow.__table__)  # a mapped class's table is a Table
 # The columns to set are the parameters' other keys (data, version, updated_at, summaries).
@@ -115,7 +115,7 @@ def save_in_session(
     current = prior if prior is not None and prior.version == row.version else None
     if current is None:
         head = connection.scalars(select(_documents.c.data).where(_documents.c.id == doc_id)).one()
-        current = CachedDocument.load_from(row.version, head, read_chunks(session, doc_id))
+        current = CachedDocument.load(session, doc_id, row.version, head)
     current.kind = row.kind
     target, merged = request.data, None
     if request.base_version != row.version:
