@@ -1,7 +1,8 @@
 """Cost of one autosave on a shared PostgreSQL server, against a raw psycopg UPDATE.
 
-Issue 13, item 7: one field edit stored through ``DocumentStore.save`` (read the row
-``FOR UPDATE``, compare versions, diff, write the changed piece and a revision, commit) versus
+Issue 13, item 7: one field edit stored through ``DocumentStore.save`` (diff against the
+store's copy, then one statement that checks the version and writes the row, the changed piece
+and the revision, commit; the save path is in ``smedesk/store/saving.py``) versus
 the least any program must do for the same edit: one ``UPDATE`` + ``COMMIT`` of a row of the
 same size (a copy of the store's row, in a table of its own in the same database, so the
 store's rows stay as the store wrote them) over an open psycopg connection. The two are

@@ -132,6 +132,36 @@ def apply_changes(value: Any, changes: Iterable[Change]) -> Any:
     return value
 
 
+def replayed(value: Any, changes: Iterable[Change]) -> Any:
+    """``changes`` replayed on a copy of ``value``, which is left as it was.
+
+    Only the objects and lists on the changes' paths are copied (shallowly); everything else
+    is shared with ``value``, so an edit in a 3,000-row table copies the row, the table's
+    list of rows and the objects above it, not the table. The values put in are copies.
+    """
+    # The containers made here (by id; held, so no id is reused): these may be changed.
+    copies: dict[int, Any] = {}
+
+    def own(node: Any) -> Any:
+        if id(node) in copies:
+            return node
+        mine = dict(node) if isinstance(node, dict) else list(node)
+        copies[id(mine)] = mine
+        return mine
+
+    for change in changes:
+        if not change.parts:
+            value = copy.deepcopy(change.new)
+            continue
+        value = parent = own(value)
+        for part in change.parts[:-1]:
+            child = own(parent[part])
+            parent[part] = child
+            parent = child
+        apply_changes(parent, [Change(change.parts[-1:], change.op, change.old, change.new)])
+    return value
+
+
 def _blocks(a: Change, b: Change) -> bool:
     """Whether ``b`` may not be folded past ``a``: their order matters.
 

@@ -7,9 +7,16 @@ the save is merged three ways against the base (``merge.py``): changes to differ
 are both kept and the merged data is handed back for the caller to adopt; changes to the same
 field raise :class:`SaveConflict` with both values, and nothing is written.
 
-The same logic runs on SQLite and PostgreSQL: the row is read ``FOR UPDATE`` inside a write
-transaction (SQLite already holds its write lock from ``BEGIN IMMEDIATE``), and the version
-column, not a timestamp or a file lock, decides whether a save is current.
+The same logic runs on SQLite and PostgreSQL, and the version column, not a timestamp or a
+file lock, decides whether a save is current. When the store's copy is of the version the save
+is based on (an autosave after the store's own last save), the save is written at once: one
+``UPDATE documents … WHERE id = … AND version = <base>`` both checks and writes (on
+PostgreSQL it waits for, then sees, any save committed meanwhile), then the changed chunks and
+the revision, folded into the newest one the store remembers (``history.Newest``). Only when
+that ``UPDATE`` matches no row — another save came first, the document was trashed or deleted,
+the base is wrong — does the full path below run, in the same transaction and with nothing
+written yet: the row is read ``FOR UPDATE`` (SQLite already holds its write lock from
+``BEGIN IMMEDIATE``), then merged, refused or written as the stored version dictates.
 """
 
 from __future__ import annotations
@@ -17,20 +24,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from smedesk.forms.summary import summary_values
-from smedesk.store.diff import apply_changes, diff_json
+from smedesk.store import pgsave
+from smedesk.store.diff import apply_changes, diff_json, replayed
 from smedesk.store.errors import SaveConflict, StoreError
-from smedesk.store.history import write_revision
+from smedesk.store.history import Written, plan_fold, record_save
 from smedesk.store.merge import MISSING, Conflict, three_way_merge
 from smedesk.store.models import DocumentRow
-from smedesk.store.parts import full_text
+from smedesk.store.parts import full_text, plan_update
 from smedesk.store.records import DocumentId, SaveResult
+from smedesk.store.sharing import shared_with
 from smedesk.store.stored import CachedDocument, write_update
+
+_documents = cast(Table, DocumentRow.__table__)  # a mapped class's table is a Table
+# The columns to set are the parameters' other keys (data, version, updated_at, summaries).
+_WRITE_IF_CURRENT = update(_documents).where(
+    _documents.c.id == bindparam("doc"),
+    _documents.c.version == bindparam("base"),
+    _documents.c.deleted_at.is_(None),
+)
 
 
 @dataclass
@@ -70,16 +87,21 @@ def save_in_session(
     ``prior`` is the store's copy from its last read or write of the document (any version);
     it may be changed in place, so the caller must not reuse it if this raises.
     """
+    connection = session.connection()
+    if prior is not None and prior.kind is not None and prior.version == request.base_version:
+        outcome = _save_current(connection, request, prior, now, coalesce_seconds)
+        if outcome is not None:
+            return outcome
     doc_id = request.doc_id
-    row = session.execute(
+    row = connection.execute(
         select(
-            DocumentRow.version,
-            DocumentRow.deleted_at,
-            DocumentRow.kind,
-            DocumentRow.scheme_id,
-            DocumentRow.scheme_version,
+            _documents.c.version,
+            _documents.c.deleted_at,
+            _documents.c.kind,
+            _documents.c.scheme_id,
+            _documents.c.scheme_version,
         )
-        .where(DocumentRow.id == doc_id)
+        .where(_documents.c.id == doc_id)
         .with_for_update()
     ).one_or_none()
     if row is None:
@@ -92,8 +114,9 @@ def save_in_session(
         )
     current = prior if prior is not None and prior.version == row.version else None
     if current is None:
-        head = session.scalars(select(DocumentRow.data).where(DocumentRow.id == doc_id)).one()
+        head = connection.scalars(select(_documents.c.data).where(_documents.c.id == doc_id)).one()
         current = CachedDocument.load(session, doc_id, row.version, head)
+    current.kind = row.kind
     target, merged = request.data, None
     if request.base_version != row.version:
         base = request.base_data
@@ -115,7 +138,7 @@ def save_in_session(
         values["scheme_version"] = request.scheme_version
     if not changes and request.action == "edit":
         if values:  # only the scheme it was checked against moved on: no new revision
-            _update_row(session, doc_id, values)
+            _update_row(connection, doc_id, values)
         return SaveOutcome(SaveResult(row.version, None, merged), current)
     version = row.version + 1
     old_head, old_chunks = current.head, current.chunks
@@ -127,11 +150,12 @@ def save_in_session(
     values.update(updated_at=now, version=version, **summary_values(row.kind, current.data))
     if written.head is not None:
         values["data"] = written.head
-    _update_row(session, doc_id, values)
-    write_update(session, doc_id, written)
-    revision = write_revision(
-        session,
+    _update_row(connection, doc_id, values)
+    write_update(connection, doc_id, written)
+    recorded = record_save(
+        connection,
         DocumentId(doc_id),
+        current.newest,
         _lazy_text(old_head, old_chunks),
         changes,
         author=request.author,
@@ -140,17 +164,86 @@ def save_in_session(
         summary=request.summary,
         coalesce_seconds=coalesce_seconds,
     )
-    current.version = version
-    return SaveOutcome(SaveResult(version, revision, merged), current)
+    current.version, current.newest = version, recorded.newest
+    return SaveOutcome(SaveResult(version, recorded.revision, merged), current)
 
 
-def _update_row(session: Session, doc_id: str, values: dict[str, Any]) -> None:
-    session.execute(
-        update(DocumentRow)
-        .where(DocumentRow.id == doc_id)
-        .values(**values)
-        .execution_options(synchronize_session=False)
+def _save_current(
+    connection: Connection,
+    request: SaveRequest,
+    prior: CachedDocument,
+    now: datetime,
+    coalesce_seconds: float,
+) -> SaveOutcome | None:
+    """The save, written without reading first if the stored version is still ``prior``'s.
+
+    None, with nothing written and ``prior`` as it was, when it is not (or when the save
+    changes nothing, or holds what JSON cannot): the full path then decides.
+    """
+    changes = diff_json(prior.data, request.data)
+    if not changes:
+        return None
+    try:
+        data = replayed(prior.data, changes)  # prior stays the base, should a merge follow
+        lists, written = plan_update(data, changes, prior.lists, prior.head, prior.chunks)
+    except (TypeError, ValueError):
+        return None
+    assert prior.kind is not None
+    version = prior.version + 1
+    values: dict[str, Any] = {"updated_at": now, "version": version}
+    values.update(summary_values(prior.kind, data))
+    if request.scheme_id is not None:
+        values["scheme_id"] = request.scheme_id
+    if request.scheme_version is not None:
+        values["scheme_version"] = request.scheme_version
+    if written.head is not None:
+        values["data"] = written.head
+    doc_id = DocumentId(request.doc_id)
+    recorded: Written | None = None
+    known = prior.newest
+    if pgsave.usable(connection, written):
+        fold = plan_fold(
+            known, doc_id, changes, author=request.author, now=now, action=request.action,
+            coalesce_seconds=coalesce_seconds,
+        )  # fmt: skip
+        current, folded = pgsave.write(connection, doc_id, prior.version, values, written, fold)
+        if not current:
+            return None
+        if folded:
+            assert fold is not None
+            recorded = fold.written
+        elif fold is not None and fold.values:
+            known = None  # the fold was refused: that revision is no longer the newest
+    else:
+        where = {"doc": doc_id, "base": prior.version}
+        if connection.execute(_WRITE_IF_CURRENT, {**where, **values}).rowcount != 1:
+            return None
+        write_update(connection, doc_id, written)
+    if recorded is None:
+        recorded = record_save(
+            connection,
+            doc_id,
+            known,
+            _lazy_text(prior.head, prior.chunks),
+            changes,
+            author=request.author,
+            now=now,
+            action=request.action,
+            summary=request.summary,
+            coalesce_seconds=coalesce_seconds,
+        )
+    shares = prior.shares_texts
+    if not shares:  # once per copy: later diffs against the caller's data cost half
+        data, shares = shared_with(data, request.data), True
+    cached = CachedDocument(
+        version, data, prior.head, prior.chunks, prior.lists, prior.kind, recorded.newest, shares
     )
+    cached.adopt(lists, written)
+    return SaveOutcome(SaveResult(version, recorded.revision, None), cached)
+
+
+def _update_row(connection: Connection, doc_id: str, values: dict[str, Any]) -> None:
+    connection.execute(update(_documents).where(_documents.c.id == doc_id).values(**values))
 
 
 def _merge(base: dict[str, Any] | None, mine: dict[str, Any], theirs: dict[str, Any]) -> Any:

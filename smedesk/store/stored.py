@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from smedesk.store.diff import Change
 from smedesk.store.errors import StoreError
+from smedesk.store.history import Newest
 from smedesk.store.models import DocumentPartRow
 from smedesk.store.parts import PartsUpdate, Pointer, assemble, long_lists, plan_update, split
 
@@ -58,23 +59,34 @@ def insert_chunks(session: Session, doc_id: str, chunks: dict[str, str]) -> None
         )
 
 
-def write_update(session: Session, doc_id: str, change: PartsUpdate) -> None:
-    """Write the chunks a save changed (the head goes with the document row's update)."""
-    insert_chunks(session, doc_id, {n: t for n, t in change.chunks.items() if n in change.inserted})
+_parts = cast(Table, DocumentPartRow.__table__)  # a mapped class's table is a Table
+_PART = (_parts.c.document_id == bindparam("doc"), _parts.c.part == bindparam("name"))
+_WRITE_PART = update(_parts).where(*_PART).values(data=bindparam("text"))
+_ADD_PART = insert(_parts).values(document_id=bindparam("doc"), part=bindparam("name"),
+                                  data=bindparam("text"))  # fmt: skip
+_DROP_PARTS = delete(_parts).where(
+    _parts.c.document_id == bindparam("doc"), _parts.c.part.in_(bindparam("names", expanding=True))
+)
+
+
+def write_update(connection: Connection, doc_id: str, change: PartsUpdate) -> None:
+    """Write the chunks a save changed (the head goes with the document row's update).
+
+    Core statements built once, on the connection: a field edit rewrites one chunk, and the
+    ORM's bulk-update machinery cost more than the statement itself.
+    """
+    added = [
+        {"doc": doc_id, "name": name, "text": text}
+        for name, text in change.chunks.items()
+        if name in change.inserted
+    ]
+    if added:
+        connection.execute(_ADD_PART, added)
     for name, text in change.chunks.items():
         if name not in change.inserted:
-            session.execute(
-                update(DocumentPartRow)
-                .where(DocumentPartRow.document_id == doc_id, DocumentPartRow.part == name)
-                .values(data=text)
-                .execution_options(synchronize_session=False)
-            )
+            connection.execute(_WRITE_PART, {"doc": doc_id, "name": name, "text": text})
     if change.deleted:
-        session.execute(
-            delete(DocumentPartRow).where(
-                DocumentPartRow.document_id == doc_id, DocumentPartRow.part.in_(change.deleted)
-            )
-        )
+        connection.execute(_DROP_PARTS, {"doc": doc_id, "names": sorted(change.deleted)})
 
 
 @dataclass
@@ -86,6 +98,12 @@ class CachedDocument:
     head: str
     chunks: dict[str, str]
     lists: list[Pointer] = field(default_factory=list)
+    #: The document's kind and newest revision, once a save has read or written them: with
+    #: both known, the next save is written without reading anything first (saving.py).
+    kind: str | None = None
+    newest: Newest | None = None
+    #: Whether ``data`` was rebuilt to share the caller's keys and texts (sharing.py).
+    shares_texts: bool = False
 
     @classmethod
     def load(cls, session: Session, doc_id: str, version: int, head: str) -> CachedDocument:
@@ -99,6 +117,11 @@ class CachedDocument:
     def update(self, changes: Sequence[Change]) -> PartsUpdate:
         """Bring the texts up to ``self.data`` (already changed); what must be written."""
         lists, change = plan_update(self.data, changes, self.lists, self.head, self.chunks)
+        self.adopt(lists, change)
+        return change
+
+    def adopt(self, lists: list[Pointer], change: PartsUpdate) -> None:
+        """Take the texts ``change`` writes as the stored ones (``self.data`` already changed)."""
         chunks = dict(self.chunks)
         chunks.update(change.chunks)
         for name in change.deleted:
@@ -106,7 +129,6 @@ class CachedDocument:
         self.lists, self.chunks = lists, chunks
         if change.head is not None:
             self.head = change.head
-        return change
 
 
 class DocumentCache:

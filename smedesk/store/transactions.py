@@ -4,7 +4,8 @@ Several processes may write one database (two windows; two staff on a shared fol
 shared PostgreSQL server). Two rules keep that safe:
 
 * A write transaction takes the write lock when it begins (SQLite ``BEGIN IMMEDIATE``; on
-  PostgreSQL the saved row is read ``FOR UPDATE``). A deferred SQLite transaction that reads
+  PostgreSQL the saved row is locked by its first statement: the ``UPDATE`` that checks its
+  version, or a read ``FOR UPDATE``). A deferred SQLite transaction that reads
   first and writes later can find another writer ahead of it and fail at once with
   «database is locked», whatever the busy timeout; one that locks first only waits.
 * Waiting is bounded and retried: when the lock stays busy past SQLite's busy timeout (or

@@ -86,3 +86,26 @@ def test_compaction_folds_repeated_edits_of_one_field() -> None:
     merged = compact_changes(diff_json(a, b), diff_json(b, c))
     assert merged == [Change(("x",), "replace", 1, 3)]
     assert compact_changes(diff_json(a, b), diff_json(b, a)) == []
+
+
+def test_the_stores_copy_shares_only_equal_texts_and_ints_never_containers() -> None:
+    from smedesk.store.jsontext import dumps
+    from smedesk.store.sharing import shared_with
+
+    mine = {"a": "沈阳", "n": 1, "f": 0.0, "b": True, "rows": [{"x": "甲", "y": 2}], "z": None}
+    theirs = {"a": "沈阳", "n": 1.0, "f": -0.0, "b": 1, "rows": [{"x": "甲", "y": 2}], "z": None}
+    theirs["a"] = "".join(["沈", "阳"])  # equal, but another object
+    copy_ = shared_with(mine, theirs)
+    assert copy_ == mine and dumps(copy_) == dumps(mine)  # same text: 1 stays 1, 0.0 stays 0.0
+    assert copy_["a"] is theirs["a"] and copy_["rows"][0]["x"] is theirs["rows"][0]["x"]
+    assert copy_["n"] is mine["n"] and copy_["f"] is mine["f"] and copy_["b"] is mine["b"]
+    assert copy_ is not theirs and copy_["rows"] is not theirs["rows"]
+    assert copy_["rows"][0] is not theirs["rows"][0]
+    theirs["rows"][0]["x"] = "乙"  # the caller goes on editing: the copy is not affected
+    assert copy_["rows"][0]["x"] == "甲"
+    # Another key order, or other lengths: that part is kept as it was.
+    reordered = {"b": 1, "a": "x"}
+    kept = {"a": "x", "b": 1}
+    assert shared_with(kept, reordered) is kept
+    assert list(shared_with(kept, reordered)) == ["a", "b"]
+    assert shared_with([1, 2], [1, 2, 3]) == [1, 2]
