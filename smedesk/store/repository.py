@@ -110,8 +110,14 @@ class DocumentStore:
         scheme_version: str,
         owner_role: str = "applicant",
         author: str,
+        action: str = "create",
+        summary: str = "新建",
     ) -> DocumentId:
-        """Store a new document (version 1, revision 1 "新建"); its id is ``data["doc_id"]``."""
+        """Store a new document (version 1, revision 1 "新建"); its id is ``data["doc_id"]``.
+
+        ``action`` and ``summary`` name the first revision otherwise: a package import marks
+        its documents there (``imports.import_mark``) in the same transaction.
+        """
         if owner_role not in OWNER_ROLES:
             raise StoreError(f"未知的角色「{owner_role}」，应为申报单位、推荐单位或评审专家之一。")
         doc_id = DocumentId(str(data.get("doc_id") or uuid.uuid4()))
@@ -124,7 +130,7 @@ class DocumentStore:
         def work(session: Session) -> None:
             if session.get(DocumentRow, doc_id) is not None:
                 raise StoreError(f"编号为 {doc_id} 的文档已经存在，不能重复新建。")
-            self._insert(session, row, head, chunks, author, "create", "新建")
+            self._insert(session, row, head, chunks, author, action, summary)
 
         run_write(self._sessions, work)
         return doc_id
@@ -158,6 +164,18 @@ class DocumentStore:
             cached = CachedDocument.load_from(row.version, row.data, chunks)
             self._cache.put(doc_id, cached)
             return StoredDocument(**vars(_info(row)), data=assemble(row.data, chunks.items()))
+
+        return run_read(self._sessions, work)
+
+    def info(self, doc_id: str) -> DocumentInfo:
+        """The document's summary columns and version, without reading its data."""
+
+        def work(session: Session) -> DocumentInfo:
+            query = select(DocumentRow).where(DocumentRow.id == doc_id)
+            row = session.scalars(query.options(defer(DocumentRow.data))).one_or_none()
+            if row is None:
+                raise StoreError(f"找不到文档（编号 {doc_id}），它可能已被永久删除。")
+            return _info(row)
 
         return run_read(self._sessions, work)
 
