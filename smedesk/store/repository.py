@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, defer
 
 from smedesk.forms.summary import summary_values
@@ -128,7 +128,7 @@ class DocumentStore:
         )  # fmt: skip
 
         def work(session: Session) -> None:
-            if session.get(DocumentRow, doc_id) is not None:
+            if session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)):
                 raise StoreError(f"编号为 {doc_id} 的文档已经存在，不能重复新建。")
             self._insert(session, row, head, chunks, author, action, summary)
 
@@ -146,8 +146,12 @@ class DocumentStore:
         summary: str,
     ) -> None:
         now = self._clock()
-        session.add(DocumentRow(**row, data=head, created_at=now, updated_at=now, version=1))
-        session.flush()
+        # A plain INSERT, not an ORM object to flush: an import creates hundreds in a row.
+        session.execute(
+            insert(DocumentRow).values(
+                **row, data=head, created_at=now, updated_at=now, version=1, deleted_at=None
+            )
+        )
         insert_chunks(session, row["id"], chunks)
         write_revision(
             session, row["id"], None, [], author=author, now=now, action=action, summary=summary
