@@ -238,7 +238,7 @@ def _write(
             else:
                 # Listed first: a failure inside _create (an attachment) must undo the document.
                 created.append(doc.doc_id)
-                _create(store, database, package, entry, doc, data, author, origin)
+                _create(store, package, entry, doc, data, author, origin)
             result.documents.append(
                 ImportedDocument(
                     doc.doc_id, doc.kind, entry.title, entry.purpose, status, data, changes
@@ -251,7 +251,6 @@ def _write(
 
 def _create(
     store: DocumentStore,
-    database: Database,
     package: Package,
     entry: Any,
     doc: Document,
