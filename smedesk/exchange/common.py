@@ -13,9 +13,15 @@ from smedesk.store import DocumentStore
 _SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 
 
+def document_data(doc: Document) -> dict[str, Any]:
+    """The document as JSON data (what the package's text holds, and the store keeps)."""
+    data: dict[str, Any] = json.loads(doc.model_dump_json())
+    return data
+
+
 def document_bytes(doc: Document) -> tuple[dict[str, Any], bytes]:
     """The document as JSON data and as the indented UTF-8 text the package holds."""
-    data = json.loads(doc.model_dump_json())
+    data = document_data(doc)
     return data, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

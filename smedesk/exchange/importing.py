@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smedesk.errors import UserError
-from smedesk.exchange.common import document_bytes
+from smedesk.exchange.common import document_data
 from smedesk.exchange.signing import SIGNED_PDF_MATERIAL, signed_pdf_matches
 from smedesk.export.package import (
     Manifest,
@@ -33,7 +33,7 @@ from smedesk.forms.common import Document
 from smedesk.forms.opinion import ExpertOpinion
 from smedesk.progress import Progress
 from smedesk.store import Change, Database, DocumentStore, StoreError, diff_json
-from smedesk.store.imports import mark_imported, remove_imported
+from smedesk.store.imports import import_mark, remove_imported
 
 _OWNERS = {
     "application-report": "applicant",
@@ -157,7 +157,8 @@ def _parse_all(package: Package) -> list[tuple[Any, Document]]:
     for entry in package.manifest.documents:
         data = package.document_data(entry)
         try:
-            doc = parse_document(data)
+            # Fresh from the package and held by nobody else: parsed in place, not copied.
+            doc = parse_document(data, owned=True)
         except UserError as exc:  # DocumentError, or FormatError for a newer document format
             raise PackageUnreadable(
                 f"成员「{entry.path}」的文档无法读取：{exc.message}", member=entry.path
@@ -223,7 +224,7 @@ def _write(
     created: list[str] = []
     try:
         for entry, doc in parsed:
-            data, _ = document_bytes(doc)
+            data = document_data(doc)  # the package's indented text is not needed here
             status = "new"
             changes: tuple[Change, ...] = ()
             try:
@@ -231,13 +232,13 @@ def _write(
             except StoreError:
                 local = None
             if local is not None:
-                local_data = document_bytes(parse_document(local.data))[0]
+                local_data = document_data(parse_document(local.data, owned=True))
                 changes = tuple(diff_json(local_data, data))
                 status = "conflict" if changes else "same"
             else:
                 # Listed first: a failure inside _create (an attachment) must undo the document.
                 created.append(doc.doc_id)
-                _create(store, database, package, entry, doc, data, author, origin)
+                _create(store, package, entry, doc, data, author, origin)
             result.documents.append(
                 ImportedDocument(
                     doc.doc_id, doc.kind, entry.title, entry.purpose, status, data, changes
@@ -250,7 +251,6 @@ def _write(
 
 def _create(
     store: DocumentStore,
-    database: Database,
     package: Package,
     entry: Any,
     doc: Document,
@@ -263,6 +263,8 @@ def _create(
     # A template becomes the expert's own sheet; everything else stays its author's, read-only
     # (an application forwarded in a review package is still the applicant's).
     role = "expert" if template else _OWNERS.get(doc.kind, manifest.creator.role)
+    # Marked read-only by its first revision, written with it (one transaction, not two).
+    mark = {} if template else import_mark(f"{origin}，只读")
     store.create(
         doc.kind,
         entry.title,
@@ -271,9 +273,8 @@ def _create(
         scheme_version=doc.scheme.version,
         owner_role=role,
         author=author,
+        **mark,
     )
-    if not template:
-        mark_imported(database, doc.doc_id, f"{origin}，只读")
     for member in manifest.members:
         if member.document != doc.doc_id or member.type == "document":
             continue

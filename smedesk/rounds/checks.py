@@ -48,7 +48,7 @@ class Flag:
     doc_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a round can list 100,000s of them
 class SharedFirm:
     uscc: str
     name: str
@@ -165,16 +165,22 @@ def double_channel_flags(
 
 def shared_firms(entries: list[Entry], names: dict[str, str] | None = None) -> list[SharedFirm]:
     """Served firms (by 统一社会信用代码) that more than one applicant of the round claims."""
-    claimants: dict[str, list[str]] = defaultdict(list)
+    # A round holds hundreds of lists of a thousand firms: only the firms claimed more than
+    # once get their claimants gathered (a tuple, most often of two), and only they are sorted.
+    first: dict[str, str] = {}
+    claimants: dict[str, tuple[str, ...]] = {}
     for entry in entries:
+        doc_id = entry.doc_id
         # The codes were normalised when the entry was stored (service.served_usccs).
         for uscc in set(entry.served):
-            claimants[uscc].append(entry.doc_id)
-    return [
-        SharedFirm(uscc, (names or {}).get(uscc, ""), tuple(ids))
-        for uscc, ids in sorted(claimants.items())
-        if len(ids) > 1
-    ]
+            earlier = first.get(uscc)
+            if earlier is None:
+                first[uscc] = doc_id
+            else:
+                claimants[uscc] = (*claimants.get(uscc, (earlier,)), doc_id)
+    named = names or {}
+    return [SharedFirm(uscc, named.get(uscc, ""), claimants[uscc])
+            for uscc in sorted(claimants)]  # fmt: skip
 
 
 def shared_firm_flags(entries: list[Entry], names: dict[str, str] | None = None,

@@ -2,8 +2,11 @@
 
 Each package is verified and written to the store by ``exchange.import_package``; every
 application it brought (new, or the same as one already here) then joins the round through
-``add_application_to_round``. A newer version of an application already in the round
-refreshes its entry; one that conflicts with local edits is not added and is reported.
+``add_application_to_round``, given the data the import just wrote so it is not read back.
+A newer version of an application already in the round refreshes its entry; one that
+conflicts with local edits is not added and is reported. A package that cannot be used
+(damaged, altered, not a package, a document the models refuse) changes nothing and is
+reported with its reason; the other packages of the batch are still imported.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from smedesk.errors import UserError
 from smedesk.exchange.importing import import_package
 from smedesk.rounds.model import Entry
 from smedesk.rounds.service import APPLICATION_KINDS, add_application_to_round
@@ -29,7 +34,11 @@ def import_into_round(store: DocumentStore, round_id: str,
     """Import each package and add its applications to the round."""
     out = RoundImport()
     for path in paths:
-        result = import_package(store, store.database, path, author=author)
+        try:
+            result = import_package(store, store.database, path, author=author)
+        except UserError as exc:  # the import wrote nothing of this package
+            out.refused.append(f"「{Path(path).name}」未导入：{exc.message}")
+            continue
         for document in result.documents:
             if document.kind not in APPLICATION_KINDS:
                 continue
@@ -37,5 +46,5 @@ def import_into_round(store: DocumentStore, round_id: str,
                 out.refused.append(f"「{document.title}」与本机已修改的版本冲突，未加入本轮。")
                 continue
             out.added.append(add_application_to_round(store, round_id, document.doc_id,
-                                                      author=author))  # fmt: skip
+                                                      author=author, data=document.data))  # fmt: skip
     return out

@@ -86,7 +86,9 @@ def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOve
     entries = rounds.entries(round_id)
     scheme = load_scheme(round_.scheme_id)
     flags = rule_flags(round_, entries, scheme)
-    flags += double_channel_flags(round_, entries, rounds.all_entries(), scheme)
+    # The other rounds' entries (this round's are read already; the check skips it anyway).
+    others = [(r, entries if r.id == round_id else rounds.entries(r.id)) for r in rounds.rounds()]
+    flags += double_channel_flags(round_, entries, others, scheme)
     shared = shared_firms(entries)
     flags += shared_firm_flags(entries, shared=shared)
     sheets = rounds.opinion_sheets()

@@ -21,7 +21,7 @@ from smedesk.rounds.model import Entry, Round
 from smedesk.rounds.panel import Panel, compose_panel
 from smedesk.rounds.procedure import State, check_move, is_creation
 from smedesk.schemes import load_scheme
-from smedesk.store import DocumentStore, StoreError
+from smedesk.store import DocumentInfo, DocumentStore, StoreError
 from smedesk.store.rounds import EntryRecord, RoundRecord, RoundTables
 
 APPLICATION_KINDS = ("application-report", "creation-application")
@@ -84,15 +84,25 @@ class RoundStore:
     def get_round(self, round_id: str) -> Round:
         return _round(self.tables.get_round(round_id))
 
-    def add_application(self, round_id: str, doc_id: str, *, author: str) -> Entry:
-        """Put a stored application into the round (again: refresh its served list)."""
-        document = self.documents.get(doc_id)
+    def add_application(self, round_id: str, doc_id: str, *, author: str,
+                        data: dict[str, Any] | None = None) -> Entry:  # fmt: skip
+        """Put a stored application into the round (again: refresh its served list).
+
+        ``data``: the document's data as stored, when the caller holds it (an import that
+        just wrote it); only the document's summary columns are read then.
+        """
+        if data is None:
+            stored = self.documents.get(doc_id)
+            document: DocumentInfo = stored
+            data = stored.data
+        else:
+            document = self.documents.info(doc_id)
         if document.kind not in APPLICATION_KINDS:
             raise StoreError(f"「{document.title}」不是申请报告或创建申请书，不能加入推荐。")
         return _entry(self.tables.add_entry(
             round_id, doc_id, state=State.RECEIVED.value,
-            row=initial_row(document.kind, document.data, document.title),
-            served=served_usccs(document.data), version=document.version, author=author,
+            row=initial_row(document.kind, data, document.title),
+            served=served_usccs(data), version=document.version, author=author,
         ))  # fmt: skip
 
     def entries(self, round_id: str) -> list[Entry]:
@@ -267,10 +277,12 @@ class RoundStore:
 
 
 def add_application_to_round(store: DocumentStore, round_id: str, doc_id: str,
-                             *, author: str = "导入") -> Entry:  # fmt: skip
+                             *, author: str = "导入",
+                             data: dict[str, Any] | None = None) -> Entry:  # fmt: skip
     """The seam for the package import: a stored application joins a round.
 
     Called again with a newer version of the same application, it refreshes the entry's
     served list and records the version; the entry keeps its state and summary row.
+    ``data``, the application's data as stored, spares reading it back.
     """
-    return RoundStore(store).add_application(round_id, doc_id, author=author)
+    return RoundStore(store).add_application(round_id, doc_id, author=author, data=data)

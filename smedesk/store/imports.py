@@ -21,6 +21,12 @@ from smedesk.store.transactions import run_read, run_write
 IMPORT_ACTION = "import"
 
 
+def import_mark(summary: str) -> dict[str, str]:
+    """The first revision of a document an import creates: ``DocumentStore.create(...,
+    **import_mark(summary))`` marks it in the same transaction as it is written."""
+    return {"action": IMPORT_ACTION, "summary": summary[:2000]}
+
+
 def mark_imported(database: Database, doc_id: str, summary: str) -> None:
     """Record that ``doc_id`` (just created) came from a package: its first revision says so."""
     run_write(

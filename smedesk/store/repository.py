@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, defer
 
 from smedesk.forms.summary import summary_values
@@ -110,8 +110,14 @@ class DocumentStore:
         scheme_version: str,
         owner_role: str = "applicant",
         author: str,
+        action: str = "create",
+        summary: str = "新建",
     ) -> DocumentId:
-        """Store a new document (version 1, revision 1 "新建"); its id is ``data["doc_id"]``."""
+        """Store a new document (version 1, revision 1 "新建"); its id is ``data["doc_id"]``.
+
+        ``action`` and ``summary`` name the first revision otherwise: a package import marks
+        its documents there (``imports.import_mark``) in the same transaction.
+        """
         if owner_role not in OWNER_ROLES:
             raise StoreError(f"未知的角色「{owner_role}」，应为申报单位、推荐单位或评审专家之一。")
         doc_id = DocumentId(str(data.get("doc_id") or uuid.uuid4()))
@@ -122,9 +128,9 @@ class DocumentStore:
         )  # fmt: skip
 
         def work(session: Session) -> None:
-            if session.get(DocumentRow, doc_id) is not None:
+            if session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)):
                 raise StoreError(f"编号为 {doc_id} 的文档已经存在，不能重复新建。")
-            self._insert(session, row, head, chunks, author, "create", "新建")
+            self._insert(session, row, head, chunks, author, action, summary)
 
         run_write(self._sessions, work)
         return doc_id
@@ -140,8 +146,12 @@ class DocumentStore:
         summary: str,
     ) -> None:
         now = self._clock()
-        session.add(DocumentRow(**row, data=head, created_at=now, updated_at=now, version=1))
-        session.flush()
+        # A plain INSERT, not an ORM object to flush: an import creates hundreds in a row.
+        session.execute(
+            insert(DocumentRow).values(
+                **row, data=head, created_at=now, updated_at=now, version=1, deleted_at=None
+            )
+        )
         insert_chunks(session, row["id"], chunks)
         write_revision(
             session, row["id"], None, [], author=author, now=now, action=action, summary=summary
@@ -158,6 +168,18 @@ class DocumentStore:
             cached = CachedDocument.load_from(row.version, row.data, chunks)
             self._cache.put(doc_id, cached)
             return StoredDocument(**vars(_info(row)), data=assemble(row.data, chunks.items()))
+
+        return run_read(self._sessions, work)
+
+    def info(self, doc_id: str) -> DocumentInfo:
+        """The document's summary columns and version, without reading its data."""
+
+        def work(session: Session) -> DocumentInfo:
+            query = select(DocumentRow).where(DocumentRow.id == doc_id)
+            row = session.scalars(query.options(defer(DocumentRow.data))).one_or_none()
+            if row is None:
+                raise StoreError(f"找不到文档（编号 {doc_id}），它可能已被永久删除。")
+            return _info(row)
 
         return run_read(self._sessions, work)
 
