@@ -65,6 +65,9 @@ class Package:
     signature_bytes: bytes | None
     limits: Limits = DEFAULT_LIMITS
     _sizes: dict[str, int] = field(default_factory=dict, repr=False)
+    #: Document members' bytes as hashed when the package was opened: read() hands these
+    #: out instead of unzipping and hashing them again (and they are the bytes checked).
+    _verified: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @property
     def signed(self) -> bool:
@@ -78,6 +81,8 @@ class Package:
             raise PackageError(f"清单中没有成员「{member}」", member=member) from None
         if entry.size > self.limits.max_json_bytes and entry.type == "document":
             raise PackageUnreadable(f"成员「{member}」过大，无法读入内存", member=member)
+        if member in self._verified:
+            return self._verified[member]
         with _open_zip(self.path) as zf:
             try:
                 info = zf.getinfo(member)
@@ -124,12 +129,18 @@ def open_package(
             done = 0
             for entry in package.manifest.members:
                 digest = hashlib.sha256()
+                keep = entry.type == "document" and entry.size <= limits.max_json_bytes
+                kept: list[bytes] = []
                 for chunk in _chunks(zf, infos[entry.path], limits, entry.size):
                     digest.update(chunk)
+                    if keep:
+                        kept.append(chunk)
                     done += len(chunk)
                     if progress is not None:
                         progress(done, total)  # raises Cancelled to stop
                 _compare(entry.path, digest.hexdigest(), entry.sha256)
+                if keep:
+                    package._verified[entry.path] = b"".join(kept)
     return package
 
 

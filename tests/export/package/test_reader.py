@@ -170,3 +170,21 @@ def test_the_writer_refuses_what_readers_would(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(PackageError, match=r"\.\."):
         builder.add_bytes("../x", b"", "attachment")
+
+
+def test_a_document_is_read_as_it_was_verified_and_other_members_are_checked_again(
+    tmp_path: Path, good: Path
+) -> None:
+    """The file swapped after opening: the document's verified bytes, the PDF refused."""
+    package = open_package(good)
+    verified = package.read("documents/doc-1.json")
+    contents = members(good)
+    contents["documents/doc-1.json"] = contents["documents/doc-1.json"].replace(
+        "同意".encode(), "反对".encode()
+    )
+    contents["pdf/doc-1.pdf"] = contents["pdf/doc-1.pdf"].replace(b"signed", b"SIGNED")
+    rezip(good, contents)  # the same path, other contents
+    assert package.read("documents/doc-1.json") == verified
+    assert "同意推荐" in verified.decode()
+    with pytest.raises(PackageTampered, match=r"pdf/doc-1.pdf.*校验值"):
+        package.read("pdf/doc-1.pdf")
