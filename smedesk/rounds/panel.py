@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from smedesk.forms.fields import spec_of
+from smedesk.forms.lists import PanelMember
 from smedesk.forms.opinion import ExpertOpinion
 from smedesk.forms.opinion_tally import OpinionTally, tally
 from smedesk.forms.recommendation import RecommendationForm
 
 #: The form's own limit on the panel opinion (its field declares it).
-OPINION_LIMIT = spec_of(RecommendationForm, "panel_opinion").max_chars or 3000
+_DECLARED = spec_of(RecommendationForm, "panel_opinion").max_chars
+assert _DECLARED is not None, "推荐表的专家组评审意见声明了字数上限"
+OPINION_LIMIT: int = _DECLARED
 MORE = "（其余专家的意见见各自的专家评审意见表。）"
 
 
@@ -43,8 +46,9 @@ def compose_panel(applicant: str, sheets: Sequence[ExpertOpinion]) -> Panel:
     """The panel of one application from all its sheets (the signed ones are used)."""
     signed = signed_sheets(sheets)
     counted = tally(signed)
-    members = [{"name": s.expert_name, "title": s.expert_title, "employer": s.employer,
-                "signed": False} for s in signed]  # fmt: skip
+    # 签字 stays unticked: the experts sign the printed table by hand.
+    members = [PanelMember(name=s.expert_name, title=s.expert_title, employer=s.employer)
+               .model_dump(mode="json") for s in signed]  # fmt: skip
     unsigned = [s.expert_name or "（未填姓名）" for s in sheets if not s.signed]
     return Panel(members, compose_opinion(applicant, signed, counted), counted, unsigned)
 

@@ -21,7 +21,7 @@ written yet: the row is read ``FOR UPDATE`` (SQLite already holds its write lock
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session
 
 from smedesk.forms.summary import summary_values
 from smedesk.store import pgsave
-from smedesk.store.diff import apply_changes, diff_json, replayed
+from smedesk.store.diff import Change, apply_changes, diff_json, replayed
 from smedesk.store.errors import SaveConflict, StoreError
-from smedesk.store.history import Written, plan_fold, record_save
+from smedesk.store.history import Newest, Written, plan_fold, record_save
 from smedesk.store.merge import MISSING, Conflict, three_way_merge
 from smedesk.store.models import DocumentRow
 from smedesk.store.parts import full_text, plan_update
@@ -152,18 +152,8 @@ def save_in_session(
         values["data"] = written.head
     _update_row(connection, doc_id, values)
     write_update(connection, doc_id, written)
-    recorded = record_save(
-        connection,
-        DocumentId(doc_id),
-        current.newest,
-        _lazy_text(old_head, old_chunks),
-        changes,
-        author=request.author,
-        now=now,
-        action=request.action,
-        summary=request.summary,
-        coalesce_seconds=coalesce_seconds,
-    )
+    recorded = _record(connection, request, DocumentId(doc_id), current.newest,
+                       _lazy_text(old_head, old_chunks), changes, now, coalesce_seconds)  # fmt: skip
     current.version, current.newest = version, recorded.newest
     return SaveOutcome(SaveResult(version, recorded.revision, merged), current)
 
@@ -220,18 +210,8 @@ def _save_current(
             return None
         write_update(connection, doc_id, written)
     if recorded is None:
-        recorded = record_save(
-            connection,
-            doc_id,
-            known,
-            _lazy_text(prior.head, prior.chunks),
-            changes,
-            author=request.author,
-            now=now,
-            action=request.action,
-            summary=request.summary,
-            coalesce_seconds=coalesce_seconds,
-        )
+        recorded = _record(connection, request, doc_id, known,
+                           _lazy_text(prior.head, prior.chunks), changes, now, coalesce_seconds)  # fmt: skip
     shares = prior.shares_texts
     if not shares:  # once per copy: later diffs against the caller's data cost half
         data, shares = shared_with(data, request.data), True
@@ -240,6 +220,15 @@ def _save_current(
     )
     cached.adopt(lists, written)
     return SaveOutcome(SaveResult(version, recorded.revision, None), cached)
+
+
+def _record(connection: Connection, request: SaveRequest, doc_id: DocumentId,
+            known: Newest | None, previous_text: Callable[[], str], changes: Sequence[Change],
+            now: datetime, coalesce_seconds: float) -> Written:  # fmt: skip
+    """The save as a revision (``history.record_save``), with the request's author and action."""
+    return record_save(connection, doc_id, known, previous_text, changes, author=request.author,
+                       now=now, action=request.action, summary=request.summary,
+                       coalesce_seconds=coalesce_seconds)  # fmt: skip
 
 
 def _update_row(connection: Connection, doc_id: str, values: dict[str, Any]) -> None:

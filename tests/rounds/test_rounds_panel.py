@@ -14,24 +14,8 @@ from smedesk.rounds.panel import MORE, OPINION_LIMIT, compose_panel
 from smedesk.rounds.service import RoundStore
 from smedesk.store import StoreError
 
-from support.round_fixtures import application, store_application
-
-CRITERIA = ("服务收费合理", "服务机构人员", "服务企业数量")
-
-
-def opinion(name: str, conclusion: Conclusion | None, judged: tuple[Assessment | None, ...],
-            *, signed: bool = True, overall: str = "材料齐全，服务成效明显。",
-            application_id: str = "app-1") -> dict[str, Any]:  # fmt: skip
-    return {
-        "kind": "expert-opinion", "scheme": {"id": "miit-2017", "version": "2017.1"},
-        "application_id": application_id, "applicant_name": "沈阳甲信息服务有限公司",
-        "expert_name": name, "expert_title": "教授", "employer": f"{name}所在大学",
-        "conflict": {"no_employment": True, "no_shareholding": True, "no_kinship": True,
-                     "no_cooperation": True},
-        "criteria": [{"rule_id": f"r{i}", "label": label, "assessment": a}
-                     for i, (label, a) in enumerate(zip(CRITERIA, judged, strict=True))],
-        "overall_opinion": overall, "conclusion": conclusion, "signed": signed,
-    }  # fmt: skip
+from support.round_fixtures import CRITERIA, application, store_application, store_sheet
+from support.round_fixtures import opinion_sheet as opinion
 
 
 def sheets(*data: dict[str, Any]) -> list[ExpertOpinion]:
@@ -104,17 +88,13 @@ def _round_with_application(rounds: RoundStore) -> tuple[str, str, str]:
     return round_.id, doc_id, data["doc_id"]
 
 
-def _store_sheet(rounds: RoundStore, data: dict[str, Any]) -> None:
-    rounds.documents.create("expert-opinion", f"意见表：{data['expert_name']}", data,
-                            scheme_id="miit-2017", scheme_version="2017.1", owner_role="expert",
-                            author=str(data["expert_name"]))  # fmt: skip
-
-
 def test_open_form_creates_it_prefilled_and_never_overwrites_what_the_authority_wrote(
     rounds: RoundStore,
 ) -> None:
     round_id, doc_id, key = _round_with_application(rounds)
-    _store_sheet(rounds, opinion("张", Conclusion.RECOMMEND, (M, M, M), application_id=key))
+    store_sheet(
+        rounds.documents, opinion("张", Conclusion.RECOMMEND, (M, M, M), application_id=key)
+    )
     form_id = rounds.open_form(round_id, doc_id, author="王科员")
     data = rounds.documents.get(form_id).data
     assert data["operator_name"] == "沈阳甲信息服务有限公司"
@@ -126,7 +106,9 @@ def test_open_form_creates_it_prefilled_and_never_overwrites_what_the_authority_
     own = {**data, "panel_opinion": "专家组一致同意推荐。"}
     rounds.documents.save(form_id, own, base_version=rounds.documents.version(form_id),
                           author="王科员")  # fmt: skip
-    _store_sheet(rounds, opinion("王", Conclusion.RECOMMEND, (M, P, M), application_id=key))
+    store_sheet(
+        rounds.documents, opinion("王", Conclusion.RECOMMEND, (M, P, M), application_id=key)
+    )
     assert rounds.open_form(round_id, doc_id, author="王科员") == form_id  # the same form
     again = rounds.documents.get(form_id).data
     assert again["panel_opinion"] == "专家组一致同意推荐。"
@@ -144,7 +126,7 @@ def test_compose_without_a_signed_sheet_is_refused_and_changes_nothing(
     rounds: RoundStore,
 ) -> None:
     round_id, doc_id, key = _round_with_application(rounds)
-    _store_sheet(rounds, opinion("李", None, (None, None, None), signed=False,
+    store_sheet(rounds.documents, opinion("李", None, (None, None, None), signed=False,
                                  application_id=key))  # fmt: skip
     with pytest.raises(StoreError, match="还没有已签字的专家评审意见表"):
         rounds.compose_into_form(round_id, doc_id, author="王科员")
@@ -155,7 +137,9 @@ def test_the_draw_and_the_panel_fill_one_form(rounds: RoundStore) -> None:
     round_id, doc_id, key = _round_with_application(rounds)
     made = rounds.draw(round_id, doc_id, author="王科员", seed=7)
     drawn = rounds.fill_survey(round_id, doc_id, made, author="王科员")
-    _store_sheet(rounds, opinion("张", Conclusion.RECOMMEND, (M, M, M), application_id=key))
+    store_sheet(
+        rounds.documents, opinion("张", Conclusion.RECOMMEND, (M, M, M), application_id=key)
+    )
     assert rounds.open_form(round_id, doc_id, author="王科员") == drawn
     data = rounds.documents.get(drawn).data
     assert data["survey"]["sampling_seed"] == 7 and len(data["survey"]["sampled"]) == 10

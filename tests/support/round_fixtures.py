@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -132,3 +133,30 @@ def fill_form_as_the_office_does(rounds: Any, form_id: str) -> None:
                          "sampled": calls}}  # fmt: skip
     rounds.documents.save(form_id, filled, base_version=rounds.documents.version(form_id),
                           author="王科员")  # fmt: skip
+
+
+#: The criteria of the opinion sheets the round tests make (three, in the scheme's order).
+CRITERIA = ("服务收费合理", "服务机构人员", "服务企业数量")
+
+
+def opinion_sheet(name: str, conclusion: str | None, judged: Sequence[str | None], *,
+                  signed: bool = True, overall: str = "材料齐全，服务成效明显。",
+                  application_id: str = "app-1") -> dict[str, Any]:  # fmt: skip
+    """An expert's opinion sheet (data) judging ``CRITERIA`` as ``judged``, no conflict."""
+    return {
+        "kind": "expert-opinion", "scheme": {"id": "miit-2017", "version": "2017.1"},
+        "application_id": application_id, "applicant_name": "沈阳甲信息服务有限公司",
+        "expert_name": name, "expert_title": "教授", "employer": f"{name}所在大学",
+        "conflict": {"no_employment": True, "no_shareholding": True, "no_kinship": True,
+                     "no_cooperation": True},
+        "criteria": [{"rule_id": f"r{i}", "label": label, "assessment": a}
+                     for i, (label, a) in enumerate(zip(CRITERIA, judged, strict=True))],
+        "overall_opinion": overall, "conclusion": conclusion, "signed": signed,
+    }  # fmt: skip
+
+
+def store_sheet(store: DocumentStore, data: dict[str, Any]) -> str:
+    """The sheet stored as the expert's package import leaves it."""
+    return store.create("expert-opinion", f"意见表：{data['expert_name']}", data,
+                        scheme_id="miit-2017", scheme_version="2017.1", owner_role="expert",
+                        author=str(data["expert_name"]))  # fmt: skip

@@ -16,7 +16,7 @@ from smedesk.ui.app import open_settings
 from smedesk.ui.context import AppContext
 from smedesk.ui.workspaces.recommender import RecommenderWorkspace
 
-from support.round_fixtures import six_applicant_round
+from support.round_fixtures import opinion_sheet, six_applicant_round, store_sheet
 
 
 def settle(qtbot: Any, workspace: RecommenderWorkspace) -> None:
@@ -167,22 +167,6 @@ def test_packages_imported_into_the_round_from_the_page(
     assert workspace.page.entries.item(0, 2).text() == "已接收"
 
 
-def _sheet(key: str, name: str, conclusion: str, judged: list[str | None], *,
-           signed: bool) -> dict[str, Any]:  # fmt: skip
-    labels = ["服务收费合理", "服务机构人员", "服务企业数量"]
-    return {
-        "kind": "expert-opinion", "scheme": {"id": "miit-2019-call", "version": "2019.1"},
-        "application_id": key, "applicant_name": "沈阳甲信息服务有限公司",
-        "expert_name": name, "expert_title": "研究员", "employer": f"{name}所在研究院",
-        "conflict": {"no_employment": True, "no_shareholding": True, "no_kinship": True,
-                     "no_cooperation": True},
-        "criteria": [{"rule_id": f"r{i}", "label": label, "assessment": a}
-                     for i, (label, a) in enumerate(zip(labels, judged, strict=True))],
-        "overall_opinion": f"{name}认为平台服务成效明显。", "conclusion": conclusion,
-        "signed": signed,
-    }  # fmt: skip
-
-
 def test_the_recommendation_form_is_filled_from_the_round(
     qtbot: Any, workspace: RecommenderWorkspace, store: DocumentStore, tmp_path: Path
 ) -> None:
@@ -202,9 +186,9 @@ def test_the_recommendation_form_is_filled_from_the_round(
         ("吴教授", "recommend", ["meets", "partly", None], True),
         ("郑工", "not-recommend", ["fails", "fails", "fails"], False),
     ):
-        store.create("expert-opinion", f"意见表：{name}", _sheet(key, name, conclusion, judged,
-                     signed=signed), scheme_id="miit-2019-call", scheme_version="2019.1",
-                     owner_role="expert", author=name)  # fmt: skip
+        store_sheet(
+            store, opinion_sheet(name, conclusion, judged, signed=signed, application_id=key)
+        )
     workspace.store_ready()
     settle(qtbot, workspace)
     workspace.rounds_list.setCurrentRow(

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from smedesk.forms.enums import Assessment
-from smedesk.forms.opinion import ExpertOpinion
+from smedesk.forms.fields import spec_of
+from smedesk.forms.opinion import CriterionAssessment, ExpertOpinion
 from smedesk.forms.opinion_tally import UNJUDGED, tally
 from smedesk.ui import spacing
 from smedesk.ui.i18n import tr
@@ -39,11 +40,13 @@ class OpinionsTab(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         column.addWidget(self.note)
-        self.experts = read_only_table([tr("专家"), tr("职务/职称"), tr("工作单位"),
-                                        tr("评审结论"), tr("签字"), tr("回避声明")])  # fmt: skip
+        # The sheet's own labels (forms.opinion), as the expert saw them on the sheet.
+        sheet = ["expert_name", "expert_title", "employer", "conclusion", "signed", "conflict"]
+        self.experts = read_only_table([spec_of(ExpertOpinion, name).label for name in sheet])
         self.criteria = read_only_table(
-            [tr("评审指标"), *(tr(a.label) for a in Assessment), tr(UNJUDGED)]
-        )
+            [spec_of(CriterionAssessment, "label").label, *(tr(a.label) for a in Assessment),
+             tr(UNJUDGED)]
+        )  # fmt: skip
         # Criteria read as sentences: the label takes the room left by the counts, wrapped.
         head = self.criteria.horizontalHeader()
         head.setStretchLastSection(False)

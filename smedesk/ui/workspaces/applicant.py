@@ -18,7 +18,7 @@ from smedesk.ui.context import AppContext
 from smedesk.ui.documents.list_page import ApplicationListPage
 from smedesk.ui.i18n import N_, tr
 from smedesk.ui.settings_dialog import LAST_OPENED, REOPEN_LAST
-from smedesk.ui.workspaces.base import Workspace
+from smedesk.ui.workspaces.base import Workspace, discard_editor, flush_editor
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -154,17 +154,12 @@ class ApplicantWorkspace(Workspace):
 
     def flush_editor(self) -> bool:
         """Store the open editor's pending edits now (before closing or switching)."""
-        flush = getattr(self.editor, "flush", None)
-        return bool(flush()) if callable(flush) else True
+        return flush_editor(self.editor)
 
     def _close_editor(self) -> None:
         if self.editor is None:
             return
-        self.flush_editor()
-        # close() lets the editor finish its own work (a running self-check) before deletion.
-        self.editor.close()
-        self._editor_layout.removeWidget(self.editor)
-        self.editor.deleteLater()
+        discard_editor(self.editor, self._editor_layout)
         self.editor = None
         self.back_button = None
 

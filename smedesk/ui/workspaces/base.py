@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayout, QWidget
 
 from smedesk.ui.context import AppContext
 
@@ -52,3 +52,20 @@ class Workspace(QWidget):
     def deactivate(self) -> bool:
         """The window switches away or closes: store what is pending; False if it could not."""
         return True
+
+
+def flush_editor(editor: QWidget | None) -> bool:
+    """Store an embedded editor's pending edits now; False if they could not be stored."""
+    flush = getattr(editor, "flush", None)
+    return bool(flush()) if callable(flush) else True
+
+
+def discard_editor(editor: QWidget, layout: QLayout) -> None:
+    """Take an embedded editor off its page, its edits stored first.
+
+    close() lets the editor finish its own work (a running self-check) before deletion.
+    """
+    flush_editor(editor)
+    editor.close()
+    layout.removeWidget(editor)
+    editor.deleteLater()

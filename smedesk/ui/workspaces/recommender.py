@@ -32,7 +32,7 @@ from smedesk.ui import shortcuts, spacing
 from smedesk.ui.context import AppContext
 from smedesk.ui.i18n import N_, tr
 from smedesk.ui.operations import Operation
-from smedesk.ui.workspaces.base import Workspace
+from smedesk.ui.workspaces.base import Workspace, discard_editor, flush_editor
 
 if TYPE_CHECKING:
     from smedesk.rounds.overview import RoundOverview
@@ -403,16 +403,12 @@ class RecommenderWorkspace(Workspace):
 
     def flush_form(self) -> bool:
         """Store the open 推荐表's pending edits now (before closing or switching)."""
-        flush = getattr(self.editor, "flush", None)
-        return bool(flush()) if callable(flush) else True
+        return flush_editor(self.editor)
 
     def _close_form(self) -> None:
         if self.editor is None:
             return
-        self.flush_form()
-        self.editor.close()
-        self._form_layout.removeWidget(self.editor)
-        self.editor.deleteLater()
+        discard_editor(self.editor, self._form_layout)
         self.editor, self.form_id = None, None
 
     def show_round(self) -> None:
