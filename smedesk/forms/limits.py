@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from pydantic import BaseModel
@@ -53,6 +54,37 @@ def _caps(model: type[BaseModel]) -> dict[str, _Cap]:
     return caps
 
 
+#: Row values the fast path of :func:`_rows_within_caps` can judge by their ``len`` alone.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _flat_row_cap(model: type[BaseModel]) -> int | None:
+    """The smallest cap of ``model``'s fields when none of them holds a list or a table (a
+    row of served firms, staff, equipment); None for a model with nested fields."""
+    caps = _caps(model).values()
+    if any(c.child is not None or c.textlist or c.rows for c in caps):
+        return None
+    return min((c.limit for c in caps), default=MULTILINE_LIMIT)
+
+
+def _rows_within_caps(model: type[BaseModel] | None, rows: list[Any]) -> bool:
+    """True when every text in ``rows`` is surely within its cap, judged in one pass at C
+    speed: all rows are objects of a flat model holding scalars, and no text is longer than
+    the model's smallest cap. False means only "look row by row" (a list of 3,000 firms
+    walked field by field was most of the time a package import spent on its document)."""
+    cap = _flat_row_cap(model) if model is not None else None
+    if cap is None:
+        return False
+    try:
+        values = list(chain.from_iterable(map(dict.values, rows)))
+    except TypeError:  # a row that is not an object
+        return False
+    if not set(map(type, values)) <= _SCALARS:
+        return False
+    return max(map(len, filter(str.__instancecheck__, values)), default=0) <= cap
+
+
 def text_too_long(spec_label: str, limit: int, found: int) -> str:
     return f"“{spec_label}”的内容过长（{found:,} 字），超过该项 {limit:,} 字的上限，未采用。请精简后再填写。"
 
@@ -66,7 +98,8 @@ def check_text_lengths(model: type[BaseModel], data: Any) -> None:
     while stack:
         current, node = stack.pop()
         if isinstance(node, list):
-            stack.extend((current, item) for item in node)
+            if not _rows_within_caps(current, node):
+                stack.extend((current, item) for item in node)
             continue
         if not isinstance(node, dict):
             continue
