@@ -7,6 +7,9 @@ A newer version of an application already in the round refreshes its entry; one 
 conflicts with local edits is not added and is reported. A package that cannot be used
 (damaged, altered, not a package, a document the models refuse) changes nothing and is
 reported with its reason; the other packages of the batch are still imported.
+
+Cancelled between two packages (the progress protocol), the batch is undone: the entries it
+added leave the round and the documents it created leave the store.
 """
 
 from __future__ import annotations
@@ -18,26 +21,45 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smedesk.errors import UserError
+from smedesk.errors import Cancelled, UserError
 from smedesk.exchange.importing import import_package
+from smedesk.progress import Progress
 from smedesk.rounds.model import Entry
 from smedesk.rounds.service import APPLICATION_KINDS, add_application_to_round
 from smedesk.store import DocumentStore
+from smedesk.store.imports import remove_imported
+from smedesk.store.rounds import RoundTables
 
 
 @dataclass
 class RoundImport:
     added: list[Entry] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # Chinese lines: what was not added, why
+    created: list[str] = field(default_factory=list)  # ids of the documents new to the store
 
 
 def import_into_round(store: DocumentStore, round_id: str,
-                      paths: Sequence[str | os.PathLike[str]], *, author: str) -> RoundImport:  # fmt: skip
-    """Import each package and add its applications to the round."""
+                      paths: Sequence[str | os.PathLike[str]], *, author: str,
+                      progress: Progress | None = None) -> RoundImport:  # fmt: skip
+    """Import each package and add its applications to the round.
+
+    ``progress(done, total)`` counts packages; raising Cancelled from it undoes the batch.
+    """
+    tables = RoundTables(store)
+    before = {e.doc_id for e in tables.entries(round_id)}
     out = RoundImport()
-    with _collector_paused():
-        for path in paths:
-            _import_one(store, round_id, path, author, out)
+    try:
+        with _collector_paused():
+            for done, path in enumerate(paths):
+                if progress is not None:
+                    progress(done, len(paths))
+                _import_one(store, round_id, path, author, out)
+            if progress is not None:
+                progress(len(paths), len(paths))
+    except Cancelled:
+        tables.remove_entries(round_id, [e.doc_id for e in out.added if e.doc_id not in before])
+        remove_imported(store.database, out.created)
+        raise
     return out
 
 
@@ -67,6 +89,7 @@ def _import_one(store: DocumentStore, round_id: str, path: str | os.PathLike[str
     except UserError as exc:  # the import wrote nothing of this package
         out.refused.append(f"「{Path(path).name}」未导入：{exc.message}")
         return
+    out.created += [d.doc_id for d in result.documents if d.status == "new"]
     for document in result.documents:
         if document.kind not in APPLICATION_KINDS:
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from smedesk.store.errors import StoreError
@@ -132,6 +132,19 @@ class RoundTables:
             return self._entry(session, entry)
 
         return run_write(self._sessions, work)
+
+    def remove_entries(self, round_id: str, doc_ids: list[str]) -> None:
+        """Take documents out of the round with everything recorded on them there (an import
+        the user cancelled, undoing the entries it had added)."""
+        if not doc_ids:
+            return
+
+        def work(session: Session) -> None:
+            for table in (RoundEventRow, RoundEntryRow):
+                session.execute(delete(table).where(table.round_id == round_id,
+                                                    table.document_id.in_(doc_ids)))  # fmt: skip
+
+        run_write(self._sessions, work)
 
     def entries(self, round_id: str) -> list[EntryRecord]:
         """The round's entries in order, with their documents' summary columns.

@@ -75,3 +75,30 @@ def test_control_characters_are_cleaned_where_text_enters() -> None:
     assert clean_text("正常文字\t\n") == "正常文字\t\n"
     doc = parse_document_json(json.dumps(report(applicant_name="沈阳\u000b平台\u0001")))
     assert doc.form.basic.applicant_name == "沈阳\n平台"  # type: ignore[attr-defined]
+
+
+def _firms(count: int) -> list[dict[str, object]]:
+    return [{"name": f"企业{i}", "uscc": f"91210100MA{i:08d}", "contact": None,
+             "phone": "024-12345678", "service_content": "培训"} for i in range(count)]  # fmt: skip
+
+
+def test_one_long_text_among_a_thousand_rows_is_found_with_its_field() -> None:
+    # The rows are judged in one pass first; a text over the smallest cap sends the check
+    # row by row, which names the field.
+    data = report()
+    data["served_enterprises"] = _firms(1000)
+    parse_document_json(json.dumps(data))  # all within their caps
+    data["served_enterprises"][737]["service_content"] = "培" * (TEXT_LIMIT + 1)
+    with pytest.raises(DocumentError, match=r"“服务内容”的内容过长"):
+        parse_document_json(json.dumps(data))
+
+
+def test_a_long_text_hidden_in_a_nested_value_of_a_row_is_still_refused() -> None:
+    # An object where a row holds text: its len is not a text's length, so the
+    # one-pass judgement gives way to the walk, which reaches the text inside (held to the
+    # cap of text outside declared fields).
+    data = report()
+    data["served_enterprises"] = _firms(300)
+    data["served_enterprises"][5]["name"] = {"x": "名" * (MULTILINE_LIMIT + 1)}
+    with pytest.raises(DocumentError, match="内容过长"):
+        parse_document_json(json.dumps(data))

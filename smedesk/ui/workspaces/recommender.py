@@ -248,10 +248,11 @@ class RecommenderWorkspace(Workspace):
                 return
         chosen = list(paths)
 
-        def work(_reporter: Any) -> Any:
+        def work(reporter: Any) -> Any:
             from smedesk.rounds.importing import import_into_round
 
-            return import_into_round(self.ctx.store, round_id, chosen, author=author)
+            return import_into_round(self.ctx.store, round_id, chosen, author=author,
+                                     progress=reporter)  # fmt: skip
 
         def done(result: Any) -> None:
             self.status_message.emit(tr("已加入 {n} 份申请。").format(n=len(result.added)))
