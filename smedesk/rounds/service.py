@@ -21,7 +21,7 @@ from smedesk.rounds.model import Entry, Round
 from smedesk.rounds.panel import Panel, compose_panel
 from smedesk.rounds.procedure import State, check_move, is_creation
 from smedesk.schemes import load_scheme
-from smedesk.store import DocumentInfo, DocumentStore, StoreError
+from smedesk.store import DocumentStore, StoreError
 from smedesk.store.rounds import EntryRecord, RoundRecord, RoundTables
 
 APPLICATION_KINDS = ("application-report", "creation-application")
@@ -89,21 +89,20 @@ class RoundStore:
         """Put a stored application into the round (again: refresh its served list).
 
         ``data``: the document's data as stored, when the caller holds it (an import that
-        just wrote it); only the document's summary columns are read then.
+        just wrote it); it is not read back then.
         """
         if data is None:
-            stored = self.documents.get(doc_id)
-            document: DocumentInfo = stored
-            data = stored.data
-        else:
-            document = self.documents.info(doc_id)
-        if document.kind not in APPLICATION_KINDS:
-            raise StoreError(f"「{document.title}」不是申请报告或创建申请书，不能加入推荐。")
-        return _entry(self.tables.add_entry(
-            round_id, doc_id, state=State.RECEIVED.value,
-            row=initial_row(document.kind, data, document.title),
-            served=served_usccs(data), version=document.version, author=author,
-        ))  # fmt: skip
+            data = self.documents.get(doc_id).data
+        held = data
+
+        def first_row(kind: str, title: str) -> dict[str, Any]:
+            if kind not in APPLICATION_KINDS:
+                raise StoreError(f"「{title}」不是申请报告或创建申请书，不能加入推荐。")
+            return initial_row(kind, held, title)
+
+        return _entry(self.tables.add_entry(round_id, doc_id, state=State.RECEIVED.value,
+                                            row=first_row, served=served_usccs(data),
+                                            author=author))  # fmt: skip
 
     def entries(self, round_id: str) -> list[Entry]:
         return [_entry(e) for e in self.tables.entries(round_id)]
