@@ -29,7 +29,6 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
-from sqlalchemy.orm import Session
 
 from smedesk.store.diff import (
     MAX_STORED_CHANGES,
@@ -56,6 +55,11 @@ STILL_NEWEST = (
 )
 FOLD = update(_revisions).where(*STILL_NEWEST)
 DROP = delete(_revisions).where(*STILL_NEWEST)
+_ADD_REVISION = insert(_revisions).values(
+    document_id=bindparam("doc"), number=bindparam("number"), action=bindparam("action"),
+    author=bindparam("author"), created_at=bindparam("now"), summary=bindparam("summary"),
+    changes=bindparam("changes"), change_count=bindparam("count"), data=None,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -151,31 +155,19 @@ def read_newest(connection: Connection, doc_id: str) -> Newest | None:
     )  # fmt: skip
 
 
-def write_revision(
-    session: Session,
+def record_creation(
+    connection: Connection,
     doc_id: DocumentId,
-    previous_text: Callable[[], str] | None,
-    changes: Sequence[Change],
     *,
     author: str,
     now: datetime,
-    action: str = EDIT,
-    summary: str | None = None,
-    coalesce_seconds: float = 0.0,
-) -> Revision | None:
-    """Record a save of the document (already written to its row) as a revision.
-
-    ``previous_text`` gives the document's whole text before the save (None when creating
-    it); it becomes the snapshot of the revision that stops being the newest, and is called
-    only then, as building it costs a full serialisation.
-
-    Returns the revision as it now stands, or None when folding in made the edits of the
-    newest revision cancel out — that revision is then dropped, as it would be empty.
-    """
-    return record_save(
-        session.connection(), doc_id, None, previous_text, changes, author=author, now=now,
-        action=action, summary=summary, coalesce_seconds=coalesce_seconds,
-    ).revision  # fmt: skip
+    action: str,
+    summary: str,
+) -> None:
+    """The first revision of a document being created: written without reading the newest,
+    as a new document has none (a package import creates hundreds in a row)."""
+    _insert_revision(connection, doc_id, 1, (), author=author, now=now, action=action,
+                     summary=summary)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -284,21 +276,21 @@ def record_save(
             .values(data=previous_text())
         )
     number = 1 if latest is None else latest.number + 1
+    return _insert_revision(connection, doc_id, number, changes, author=author, now=now,
+                            action=action, summary=summary)  # fmt: skip
+
+
+def _insert_revision(
+    connection: Connection, doc_id: DocumentId, number: int, changes: Sequence[Change], *,
+    author: str, now: datetime, action: str, summary: str | None,
+) -> Written:  # fmt: skip
     text_summary = summary if summary is not None else summarise_changes(changes)
     stored = StoredChanges.of(changes)
     result = connection.execute(
-        insert(_revisions).values(
-            document_id=doc_id,
-            number=number,
-            action=action,
-            author=author,
-            created_at=now,
-            summary=text_summary,
-            changes=stored.text,
-            change_count=len(changes),
-            data=None,
-        )
-    )
+        _ADD_REVISION,
+        {"doc": doc_id, "number": number, "action": action, "author": author, "now": now,
+         "summary": text_summary, "changes": stored.text, "count": len(changes)},
+    )  # fmt: skip
     revision = Revision(
         number=number,
         action=action,

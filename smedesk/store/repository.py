@@ -18,16 +18,16 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session, defer
 
 from smedesk.forms.summary import summary_values
 from smedesk.store import attachments as _attachments
 from smedesk.store.engine import Database
 from smedesk.store.errors import SaveConflict, StoreError
-from smedesk.store.history import revision_from_row, write_revision
+from smedesk.store.history import record_creation, revision_from_row
 from smedesk.store.models import AttachmentRow, DocumentPartRow, DocumentRow, RevisionRow
 from smedesk.store.parts import assemble
 from smedesk.store.records import (
@@ -52,6 +52,9 @@ from smedesk.store.stored import (
 from smedesk.store.transactions import run_read, run_write
 
 DEFAULT_COALESCE_SECONDS = 60.0
+
+#: A new document's row, its columns given as the statement's parameters.
+_ADD_DOCUMENT = insert(cast(Table, DocumentRow.__table__))  # a mapped class's table is a Table
 
 
 def utc_now() -> datetime:
@@ -146,15 +149,16 @@ class DocumentStore:
         summary: str,
     ) -> None:
         now = self._clock()
-        # A plain INSERT, not an ORM object to flush: an import creates hundreds in a row.
-        session.execute(
-            insert(DocumentRow).values(
-                **row, data=head, created_at=now, updated_at=now, version=1, deleted_at=None
-            )
-        )
+        # Core statements, not an ORM object to flush: an import creates hundreds in a row.
+        connection = session.connection()
+        connection.execute(
+            _ADD_DOCUMENT,
+            {**row, "data": head, "created_at": now, "updated_at": now, "version": 1,
+             "deleted_at": None},
+        )  # fmt: skip
         insert_chunks(session, row["id"], chunks)
-        write_revision(
-            session, row["id"], None, [], author=author, now=now, action=action, summary=summary
+        record_creation(
+            connection, row["id"], author=author, now=now, action=action, summary=summary
         )
 
     def get(self, doc_id: str) -> StoredDocument:

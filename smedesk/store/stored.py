@@ -53,9 +53,9 @@ def read_data(session: Session, doc_id: str, head: str) -> dict[str, Any]:
 
 def insert_chunks(session: Session, doc_id: str, chunks: dict[str, str]) -> None:
     if chunks:
-        session.execute(
-            insert(DocumentPartRow),
-            [{"document_id": doc_id, "part": name, "data": text} for name, text in chunks.items()],
+        session.connection().execute(
+            _ADD_PART,
+            [{"doc": doc_id, "name": name, "text": text} for name, text in chunks.items()],
         )
 
 
