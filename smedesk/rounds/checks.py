@@ -13,8 +13,9 @@ lists every firm claimed by more than one applicant of the round, with its claim
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from pydantic import ValidationError
@@ -186,20 +187,25 @@ def shared_firms(entries: list[Entry], names: dict[str, str] | None = None) -> l
 def shared_firm_flags(entries: list[Entry], names: dict[str, str] | None = None,
                       shared: list[SharedFirm] | None = None) -> list[Flag]:  # fmt: skip
     """One flag per applicant that shares served firms with another, naming the others."""
-    by_doc: dict[str, list[SharedFirm]] = defaultdict(list)
-    for firm in shared if shared is not None else shared_firms(entries, names):
-        for doc_id in firm.claimants:
-            by_doc[doc_id].append(firm)
+    firms = shared if shared is not None else shared_firms(entries, names)
+    # Firms come in few groups of the same claimants (two neighbours sharing 500 firms are
+    # one group): counted per group, not per firm and claimant.
+    groups = Counter(map(attrgetter("claimants"), firms))
+    count: Counter[str] = Counter()
+    partners: dict[str, set[str]] = defaultdict(set)
+    for claimants, n in groups.items():
+        for doc_id in claimants:
+            count[doc_id] += n
+            partners[doc_id].update(claimants)
     title_of = {e.doc_id: e.organisation or e.title for e in entries}
     flags = []
     for entry in entries:
-        firms = by_doc.get(entry.doc_id)
-        if not firms:
+        if not count[entry.doc_id]:
             continue
-        others = sorted({c for f in firms for c in f.claimants if c != entry.doc_id})
+        others = sorted(partners[entry.doc_id] - {entry.doc_id})
         flags.append(Flag(
             "shared-firm", "服务企业被多家申报单位同时列入",
-            f"服务企业名单中有 {len(firms)} 家企业也被"
+            f"服务企业名单中有 {count[entry.doc_id]} 家企业也被"
             f"{'、'.join(title_of[o] for o in others)}列为服务对象",
             "交叉核查（按统一社会信用代码）", (entry.doc_id, *others),
         ))  # fmt: skip

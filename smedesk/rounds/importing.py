@@ -14,13 +14,12 @@ added leave the round and the documents it created leave the store.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smedesk.collector import collector_paused
 from smedesk.errors import Cancelled, UserError
 from smedesk.exchange.importing import import_package
 from smedesk.progress import Progress
@@ -49,7 +48,7 @@ def import_into_round(store: DocumentStore, round_id: str,
     before = {e.doc_id for e in tables.entries(round_id)}
     out = RoundImport()
     try:
-        with _collector_paused():
+        with collector_paused():
             for done, path in enumerate(paths):
                 if progress is not None:
                     progress(done, len(paths))
@@ -61,25 +60,6 @@ def import_into_round(store: DocumentStore, round_id: str,
         remove_imported(store.database, out.created)
         raise
     return out
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off for the batch, back on (and run once) after it.
-
-    Each package's thousands of parsed rows trigger collections that walk every live object,
-    about a fifth of the import's time; what the import leaves behind is freed by reference
-    counting, and the one collection at the end takes whatever cycles remain.
-    """
-    if not gc.isenabled():  # already paused by an enclosing batch
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
 
 
 def _import_one(store: DocumentStore, round_id: str, path: str | os.PathLike[str],

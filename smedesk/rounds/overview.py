@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from smedesk.collector import collector_paused
 from smedesk.forms.opinion import ExpertOpinion
 from smedesk.rounds.calendar import load_calendar
 from smedesk.rounds.changes import SHOWN, changes_since, latest_revision
@@ -82,6 +83,11 @@ def changed_flags(rounds: RoundStore, entries: list[Entry],
 
 
 def load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOverview:
+    with collector_paused():  # the served lists of hundreds of applications, cross-checked
+        return _load_overview(rounds, round_id, today)
+
+
+def _load_overview(rounds: RoundStore, round_id: str, today: dt.date) -> RoundOverview:
     round_ = rounds.get_round(round_id)
     entries = rounds.entries(round_id)
     scheme = load_scheme(round_.scheme_id)
