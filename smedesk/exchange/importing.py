@@ -227,11 +227,8 @@ def _write(
             data = document_data(doc)  # the package's indented text is not needed here
             status = "new"
             changes: tuple[Change, ...] = ()
-            try:
+            if store.exists(doc.doc_id):
                 local = store.get(doc.doc_id)
-            except StoreError:
-                local = None
-            if local is not None:
                 local_data = document_data(parse_document(local.data, owned=True))
                 changes = tuple(diff_json(local_data, data))
                 status = "conflict" if changes else "same"

@@ -41,8 +41,12 @@ def _from_2(data: JsonDict) -> JsonDict:
     if data.get("kind") != "application-report":
         return data
     out = dict(data)
-    form = dict(out.get("form") or {})
-    support = dict(form.get("support") or {})
+    form, support = out.get("form") or {}, {}
+    if isinstance(form, dict):
+        support = form.get("support") or {}
+    if not isinstance(form, dict) or not isinstance(support, dict):
+        return out  # not the shape of a 申请表: validation names what is wrong
+    form, support = dict(form), dict(support)
     if "recognition_documents" in support:
         text = support.pop("recognition_documents")
         rows = []

@@ -187,6 +187,11 @@ class DocumentStore:
 
         return run_read(self._sessions, work)
 
+    def exists(self, doc_id: str) -> bool:
+        """Whether the store holds the document (in the trash too), reading nothing else."""
+        query = select(DocumentRow.id).where(DocumentRow.id == doc_id)
+        return run_read(self._sessions, lambda session: session.scalar(query) is not None)
+
     def version(self, doc_id: str) -> int:
         """The document's current version (the base a save of fresh data names)."""
 

@@ -66,6 +66,7 @@ _THIS_ENTRY = (
     _entries.c.round_id == bindparam("round"),
     _entries.c.document_id == bindparam("doc"),
 )
+_ROUND_EXISTS = select(RoundRow.id).where(RoundRow.id == bindparam("round"))
 _DOCUMENT_OF_ENTRY = select(
     _documents.c.kind, _documents.c.title, _documents.c.organisation, _documents.c.uscc,
     _documents.c.version,
@@ -88,6 +89,9 @@ _ADD_EVENT = insert(_events).values(
     round_id=bindparam("round"), document_id=bindparam("doc"), action=bindparam("action"),
     detail=bindparam("detail"), author=bindparam("author"), created_at=bindparam("now"),
 )  # fmt: skip
+
+
+_NO_ROUND = "找不到这一轮推荐，它可能已被删除。"
 
 
 def _dumps(value: Any) -> str:
@@ -137,7 +141,7 @@ class RoundTables:
     def _round_row(session: Session, round_id: str) -> RoundRow:
         row = session.get(RoundRow, round_id)
         if row is None:
-            raise StoreError("找不到这一轮推荐，它可能已被删除。")
+            raise StoreError(_NO_ROUND)
         return row
 
     def add_entry(self, round_id: str, doc_id: str, *, state: str,
@@ -154,8 +158,9 @@ class RoundTables:
         served_text = _dumps(served)
 
         def work(session: Session) -> EntryRecord:
-            self._round_row(session, round_id)
             connection = session.connection()
+            if connection.scalar(_ROUND_EXISTS, {"round": round_id}) is None:
+                raise StoreError(_NO_ROUND)
             document = connection.execute(_DOCUMENT_OF_ENTRY, {"doc": doc_id}).one_or_none()
             if document is None:
                 raise StoreError(f"找不到文档（编号 {doc_id}），它可能已被永久删除。")

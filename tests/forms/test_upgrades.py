@@ -146,6 +146,19 @@ def test_a_missing_format_version_means_the_first_format() -> None:
     assert parse_document(data).format_version == FORMAT_VERSION
 
 
+@pytest.mark.parametrize(
+    "form", [True, ["a"], {"support": True}, {"support": ["ab"]}, {"support": "文字"}]
+)
+def test_an_earlier_format_of_the_wrong_shape_is_refused_with_a_message(form: object) -> None:
+    # The step from format 2 reads 申请表 part 四; a form or part that is not an object is
+    # left to validation, which names it (found by the package fuzz test as a TypeError).
+    data = _current_demo()
+    data["format_version"] = 2
+    data["form"] = form
+    with pytest.raises(DocumentError, match="form"):
+        parse_document(data)
+
+
 def _current_demo() -> dict[str, Any]:
     doc = build_demo_set()["application-miit-2017-shenyang-info.json"]
     return doc.model_dump(mode="json")
