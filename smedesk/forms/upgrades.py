@@ -41,7 +41,8 @@ def _from_2(data: JsonDict) -> JsonDict:
     if data.get("kind") != "application-report":
         return data
     out = dict(data)
-    form, support = out.get("form") or {}, {}
+    form: Any = out.get("form") or {}
+    support: Any = {}
     if isinstance(form, dict):
         support = form.get("support") or {}
     if not isinstance(form, dict) or not isinstance(support, dict):
