@@ -51,6 +51,13 @@ def served_usccs(data: dict[str, Any]) -> list[str]:
             if isinstance(r, dict) and isinstance(r.get("uscc"), str) and r["uscc"].strip()]  # fmt: skip
 
 
+def served_names(data: dict[str, Any]) -> dict[str, str]:
+    """统一社会信用代码 (normalised as :func:`served_usccs` does) → the firm's name on the list."""
+    rows = data.get("served_enterprises") or []
+    return {str(r["uscc"]).strip().upper(): str(r.get("name") or "") for r in rows
+            if isinstance(r, dict) and isinstance(r.get("uscc"), str) and r["uscc"].strip()}  # fmt: skip
+
+
 def initial_row(kind: str, data: dict[str, Any], title: str) -> dict[str, Any]:
     """The summary-table row prefilled from the application (the authority completes it)."""
     if kind == "creation-application":
@@ -103,6 +110,10 @@ class RoundStore:
         return _entry(self.tables.add_entry(round_id, doc_id, state=State.RECEIVED.value,
                                             row=first_row, served=served_usccs(data),
                                             author=author))  # fmt: skip
+
+    def firm_names(self, doc_id: str) -> dict[str, str]:
+        """The names on an application's served list, by 统一社会信用代码."""
+        return served_names(self.documents.get(doc_id).data)
 
     def entries(self, round_id: str) -> list[Entry]:
         return [_entry(e) for e in self.tables.entries(round_id)]

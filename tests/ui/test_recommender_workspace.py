@@ -76,6 +76,18 @@ def test_round_shows_states_flags_deadlines_draw_paper_check_and_submission(
     page.tabs.setCurrentIndex(2)
     shot(workspace, "deadlines")
 
+    # The firms 甲 shares with 乙, listed with their names (read when the tab is shown).
+    page.select_doc(ids[0])
+    page.tabs.setCurrentWidget(page.shared_tab)
+    settle(qtbot, workspace)
+    assert page.shared.rowCount() == 10 and "10 家" in page.shared_note.text()
+    assert [page.shared.item(0, c).text() for c in range(3)] == [
+        "91210100MA0000150X", "测试企业00150有限公司", "大连乙科技服务有限公司"]  # fmt: skip
+    assert page.tabs.tabText(page.tabs.indexOf(page.shared_tab)) == "共同服务企业（10）"
+    shot(workspace, "shared-firms")
+    page.select_doc(ids[3])  # 抚顺丁 shares none
+    assert page.shared.rowCount() == 0 and "没有" in page.shared_note.text()
+
     page.select_doc(ids[0])
     workspace.draw(ids[0], seed=20190715)
     settle(qtbot, workspace)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smedesk.rounds.checks import SharedFirm
 from smedesk.rounds.overview import RoundOverview
 from smedesk.ui import spacing
 from smedesk.ui.i18n import tr
@@ -38,6 +39,7 @@ class RoundPage(QWidget):
     form_requested = Signal(str)  # doc id: fill the applicant's 推荐表
     compose_requested = Signal(str)  # doc id: the signed sheets into the 推荐表
     submit_requested = Signal()
+    firm_names_needed = Signal(str)  # doc id: the names on its served list, for the shared tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,12 @@ class RoundPage(QWidget):
                             tr("联系人"), tr("联系电话")])  # fmt: skip
         self.draw_note = QLabel()
         self.draw_note.setWordWrap(True)
+        self.shared = read_only_table([tr("统一社会信用代码"), tr("企业名称"),
+                                       tr("同时列为服务对象的申报单位")])  # fmt: skip
+        self.shared_note = QLabel()
+        self.shared_note.setWordWrap(True)
+        self._firm_names: dict[str, dict[str, str]] = {}  # doc id → 统一社会信用代码 → name
+        self._shared_of: dict[str, list[SharedFirm]] | None = None  # by claimant, built on need
         self.paper = read_only_table([tr("扫描页"), tr("来源"), tr("对应页"), tr("结果")])
         self.paper_note = QLabel()
         self.paper_note.setWordWrap(True)
@@ -94,6 +102,8 @@ class RoundPage(QWidget):
         self.opinions = OpinionsTab()
         self.draw_tab = self._with_note(self.draw_note, self.draw)
         self.paper_tab = self._with_note(self.paper_note, self.paper)
+        self.shared_tab = self._with_note(self.shared_note, self.shared)
+        self.tabs.addTab(self.shared_tab, tr("共同服务企业"))
         self.tabs.addTab(self.draw_tab, tr("随机抽样"))
         self.tabs.addTab(self.opinions, tr("专家评审意见"))
         self.tabs.addTab(self.paper_tab, tr("纸质材料核对"))
@@ -106,6 +116,7 @@ class RoundPage(QWidget):
         self.form_button.clicked.connect(lambda: self._emit_for(self.form_requested))
         self.opinions.compose_requested.connect(lambda: self._emit_for(self.compose_requested))
         self.entries.itemSelectionChanged.connect(self._selection_changed)
+        self.tabs.currentChanged.connect(lambda _index: self._show_shared())
         self._selection_changed()
 
     @staticmethod
@@ -148,6 +159,7 @@ class RoundPage(QWidget):
     def show_overview(self, overview: RoundOverview) -> None:
         keep = self.selected_doc()
         self.overview = overview
+        self._shared_of = None
         r = overview.round
         self.heading.setText(
             tr("{year} 年度推荐 · {name}").format(year=r.year, name=r.authority_name)
@@ -178,13 +190,60 @@ class RoundPage(QWidget):
         fill_table(self.deadlines, [[d.due.isoformat(), d.what, d.citation, d.note or ""]
                                for d in overview.deadlines])  # fmt: skip
         self.tabs.setTabText(1, tr("规则与交叉核查（{n}）").format(n=len(overview.flags)))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.shared_tab),
+            tr("共同服务企业（{n}）").format(n=len(overview.shared)),
+        )
         if keep:
             self.select_doc(keep)
         self._show_selected()
 
+    def set_firm_names(self, doc_id: str, names: dict[str, str]) -> None:
+        """The names on ``doc_id``'s served list (read by the workspace), shown beside the codes."""
+        self._firm_names[doc_id] = names
+        self._show_shared()
+
+    def _shared_firms_of(self, doc_id: str) -> list[SharedFirm]:
+        if self.overview is None:
+            return []
+        if self._shared_of is None:  # once per overview: a round can share 100,000s of firms
+            self._shared_of = {}
+            for firm in self.overview.shared:
+                for claimant in firm.claimants:
+                    self._shared_of.setdefault(claimant, []).append(firm)
+        return self._shared_of.get(doc_id, [])
+
+    def _show_shared(self) -> None:
+        """The selected applicant's served firms that other applicants of the round also list,
+        each with those applicants (filled only while the tab is shown)."""
+        if self.tabs.currentWidget() is not self.shared_tab:
+            return
+        doc_id, overview = self.selected_doc(), self.overview
+        if doc_id is None or overview is None:
+            self.shared_note.setText(tr(
+                "选择一家申报单位，查看其服务企业名单中也被本轮其他申报单位列为服务对象的企业"
+                "（按统一社会信用代码核对）。"))  # fmt: skip
+            fill_table(self.shared, [])
+            return
+        firms = self._shared_firms_of(doc_id)
+        titles = {e.doc_id: e.organisation or e.title for e in overview.entries}
+        names = self._firm_names.get(doc_id)
+        if firms and names is None:
+            self.firm_names_needed.emit(doc_id)
+        self.shared_note.setText(
+            tr("「{name}」的服务企业中有 {n} 家也被本轮其他申报单位列为服务对象：").format(
+                name=titles.get(doc_id, doc_id), n=len(firms))
+            if firms else tr("「{name}」的服务企业没有被本轮其他申报单位列为服务对象。").format(
+                name=titles.get(doc_id, doc_id))
+        )  # fmt: skip
+        fill_table(self.shared, [[f.uscc, (names or {}).get(f.uscc, ""),
+                                  "、".join(titles.get(c, c) for c in f.claimants if c != doc_id)]
+                                 for f in firms])  # fmt: skip
+
     def _show_selected(self) -> None:
         doc_id = self.selected_doc()
         overview = self.overview
+        self._show_shared()
         draw = overview.draws.get(doc_id) if overview and doc_id else None
         if draw is None:
             self.draw_note.setText(tr("选择一家申报单位，点击「随机抽取服务企业」。"))

@@ -51,6 +51,7 @@ class RecommenderWorkspace(Workspace):
 
         self.round_id: str | None = None
         self.last_failure = ""
+        self._reading_names: set[str] = set()  # doc ids whose served names are being read
         self.last_checklist = ""
         self.editor: QWidget | None = None  # the open 推荐表, in place of the round
         self.form_id: str | None = None
@@ -106,6 +107,7 @@ class RecommenderWorkspace(Workspace):
         self.page.submit_requested.connect(self.submit)
         self.page.form_requested.connect(self.open_form)
         self.page.compose_requested.connect(self.compose_panel)
+        self.page.firm_names_needed.connect(self.read_firm_names)
         ctx.events.changes_applied.connect(lambda _changes: self.refresh())
 
     def window_title(self) -> str:
@@ -180,6 +182,25 @@ class RecommenderWorkspace(Workspace):
 
         self._run(tr("正在核查本轮推荐…"),
                   lambda _r: load_overview(self._rounds(), round_id, dt.date.today()), shown)  # fmt: skip
+
+    def read_firm_names(self, doc_id: str) -> None:
+        """The names on an applicant's served list, for the shared-firms tab (read once)."""
+        if doc_id in self._reading_names:
+            return
+        self._reading_names.add(doc_id)
+
+        def shown(names: dict[str, str]) -> None:
+            self._reading_names.discard(doc_id)
+            self.page.set_firm_names(doc_id, names)
+
+        def failed(message: str) -> None:
+            self._reading_names.discard(doc_id)
+            self._failed(message)
+
+        self.ctx.runner.run(
+            Operation(tr("正在读取服务企业名单…"), lambda _r: self._rounds().firm_names(doc_id)),
+            on_success=shown, on_failure=failed, parent=self,
+        )  # fmt: skip
 
     # actions --------------------------------------------------------------------------------
 
