@@ -24,6 +24,7 @@ _FORMAT = "x-format"
 _MAX_CHARS = "x-max-chars"
 _MULTILINE = "x-multiline"
 _MAX_LENGTH = "x-max-length"
+_RECORDED = "x-recorded"
 
 #: Hard caps on text a field accepts (a pasted 10 MB "name" is refused, not stored): one
 #: line of text, and a multi-line statement. A field may declare its own with
@@ -70,10 +71,15 @@ def field(
     max_chars: int | None = None,
     multiline: bool = False,
     max_length: int | None = None,
+    recorded: bool = False,
     default: Any = None,
     default_factory: Any = None,
 ) -> Any:
-    """Declare a form field once, with everything a screen, PDF or sheet needs."""
+    """Declare a form field once, with everything a screen, PDF or sheet needs.
+
+    ``recorded``: the program fills the field from its own record (the round's random draw),
+    so a screen shows it and never lets it be typed over.
+    """
     extra: dict[str, Any] = {_LABEL: label}
     if unit:
         extra[_UNIT] = unit
@@ -87,6 +93,8 @@ def field(
         extra[_MULTILINE] = True
     if max_length:
         extra[_MAX_LENGTH] = max_length
+    if recorded:
+        extra[_RECORDED] = True
     kwargs: dict[str, Any] = {
         "title": label,
         "description": help,
@@ -126,6 +134,7 @@ class FieldSpec:
     item_model: type[BaseModel] | None = None
     derived: bool = False
     declared_max_length: int | None = None
+    recorded: bool = False  # filled by the program from its record; shown, never typed
 
     @property
     def max_length(self) -> int:
@@ -218,6 +227,7 @@ def _field_specs(model: type[BaseModel], include_derived: bool) -> tuple[FieldSp
                 choices=choices,
                 item_model=item,
                 declared_max_length=_opt_int(extra.get(_MAX_LENGTH)),
+                recorded=bool(extra.get(_RECORDED)),
             )
         )
     if include_derived:

@@ -21,14 +21,22 @@ class SatisfactionSurvey(FormModel):
     methods: list[SurveyMethod] = field("测评方法", default_factory=list, required=True)
     other_method: str | None = field("其他方法说明")
     sampled: list[SampledEnterprise] = field("抽样企业", default_factory=list, required=True)
-    sampling_seed: int | None = field("随机抽样种子", help="记录抽样所用的随机数种子，便于复核")
+    # The draw's record (seed, list, rows) is written by the round's draw and only shown:
+    # typed over, it would no longer be the draw anyone can repeat.
+    sampling_seed: int | None = field(
+        "随机抽样种子", help="记录抽样所用的随机数种子，便于复核", recorded=True
+    )
     # Added in format 2 with defaults (older forms read unchanged): the rest of the draw's
     # record, so the paper shows anyone how to repeat it (smedesk.rounds.draw).
     sampling_fingerprint: str | None = field(
-        "服务企业名单指纹（SHA-256）", help="抽样所依据的服务企业名单的 SHA-256 指纹"
+        "服务企业名单指纹（SHA-256）",
+        help="抽样所依据的服务企业名单的 SHA-256 指纹",
+        recorded=True,
     )
-    sampling_list_size: int | None = field("名单企业数", unit="家", ge=0)
-    sampled_rows: str | None = field("抽中的名单行号", help="按抽取顺序，从 1 起，以“、”分隔")
+    sampling_list_size: int | None = field("名单企业数", unit="家", ge=0, recorded=True)
+    sampled_rows: str | None = field(
+        "抽中的名单行号", help="按抽取顺序，从 1 起，以“、”分隔", recorded=True
+    )
 
     @computed_field(**derived("抽样企业数", unit="家"))  # type: ignore[prop-decorator]
     @property

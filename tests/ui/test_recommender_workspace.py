@@ -244,8 +244,19 @@ def test_the_recommendation_form_is_filled_from_the_round(
     survey.table.scrollTo(survey.model.index(0, column))
     qtbot.waitUntil(lambda: "测评满意度：100 %" in survey.status.text())  # after its debounce
     shot(workspace, "survey-calls")
-    editor.show_page("survey")
+    page_of_survey = editor.show_page("survey")
     shot(workspace, "survey")
+    # The draw's record is shown, never typed over: a retyped seed is no longer the draw.
+    from smedesk.ui.editor.field_widgets import RecordedDisplay
+
+    seed = page_of_survey.editors["survey.sampling_seed"]
+    assert isinstance(seed, RecordedDisplay) and seed.edit.isReadOnly()
+    assert seed.edit.text() == "20190715"
+    assert page_of_survey.editors["survey.sampled_rows"].edit.text().count("、") == 9
+    version = editor.state.version
+    seed.edited.emit(42)  # even a stray signal is no edit: the editor does not listen
+    assert editor.state.data["survey"]["sampling_seed"] == 20190715
+    assert editor.state.version == version
     editor.flush()
     form = parse_document(store.get(workspace.form_id or "").data)
     assert isinstance(form, RecommendationForm)

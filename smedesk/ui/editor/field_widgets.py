@@ -353,10 +353,41 @@ class DerivedDisplay(FieldEditor):
         self.edit.setStyleSheet(_ERROR_STYLE if message else _DERIVED_STYLE)
 
 
+class RecordedDisplay(FieldEditor):
+    """A value the program wrote from its own record (the round's draw): shown, selectable
+    for copying, never typed over."""
+
+    _tip = ""  # set once the input exists (the base class shows errors while building)
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        edit = QLineEdit()
+        edit.setReadOnly(True)
+        edit.setStyleSheet(_DERIVED_STYLE)
+        edit.setPlaceholderText(tr("由程序记录"))
+        self.edit = edit
+        self._finish(edit, 1)
+        edit.setToolTip(
+            tr("由程序根据记录填写，不能修改") + (f"\n{spec.help}" if spec.help else "")
+        )
+
+    def _show(self, value: Any) -> None:
+        self.edit.setText(display_text(self.spec, value))
+        self.edit.setCursorPosition(0)
+
+    def set_error(self, message: str | None) -> None:
+        super().set_error(message)  # the reason in words under it, as for any field
+        if not message:
+            self.edit.setStyleSheet(_DERIVED_STYLE)
+            self.edit.setToolTip(self._tip)
+
+
 def make_field_editor(spec: FieldSpec, *, tall: bool = False) -> FieldEditor:
     """The editor that fits ``spec``'s kind."""
     if spec.derived:
         return DerivedDisplay(spec)
+    if spec.recorded:
+        return RecordedDisplay(spec)
     if spec.kind == "date":
         return DateEditor(spec)
     if spec.kind in ("bool", "choice"):

@@ -177,7 +177,7 @@ class FormPage(QScrollArea):
 
     def _connect(self, path: str, spec: FieldSpec, editor: FieldEditor) -> None:
         self.editors[path] = editor
-        if not spec.derived:
+        if not spec.derived and not spec.recorded:
             editor.edited.connect(lambda value: self.request_edit(path, value, spec.label))
 
     def _add_link(self, grid: QGridLayout, row: int, path: str, spec: FieldSpec) -> None:
