@@ -11,7 +11,7 @@ decide (:func:`accept_incoming`).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +32,7 @@ from smedesk.forms import parse_document
 from smedesk.forms.common import Document
 from smedesk.forms.opinion import ExpertOpinion
 from smedesk.progress import Progress
-from smedesk.store import Change, Database, DocumentStore, StoreError, diff_json
+from smedesk.store import Change, Database, DocumentStore, StoreError, Transaction, diff_json
 from smedesk.store.imports import import_mark, remove_imported
 
 _OWNERS = {
@@ -79,6 +79,10 @@ class ImportedDocument:
     changes: tuple[Change, ...] = ()
 
 
+#: Called with the transaction storing a new document, and the document (see import_package).
+NewDocumentHook = Callable[[Transaction, ImportedDocument], None]
+
+
 @dataclass
 class ImportResult:
     manifest: Manifest
@@ -108,11 +112,15 @@ def import_package(
     trust: TrustStore | None = None,
     require_signature: bool | None = None,
     progress: Progress | None = None,
+    on_created: NewDocumentHook | None = None,
 ) -> ImportResult:
     """Verify the package at ``path`` and bring its documents into the store.
 
     Opinion packages must be signed (``require_signature`` defaults to that); a signature
     that fails, or a signer whose key changed since first contact, refuses the package.
+    ``on_created(transaction, document)`` runs in the transaction that stores each new
+    document (a round import adds the round's entry there); what it raises refuses the
+    package, and nothing of it stays.
     """
     package = open_package(path, progress=progress)
     manifest = package.manifest
@@ -129,7 +137,7 @@ def import_package(
                 f"意见表「{bad[0].doc_id}」的 PDF 签名未通过校验：{bad[0].reason}",
                 member=f"pdf/{bad[0].doc_id}.pdf",
             )
-    _write(store, database, package, parsed, result, author)
+    _write(store, database, package, parsed, result, author, on_created)
     if check is not None and check.trust is TrustState.NEW and check.fingerprint:
         trust.pin(manifest.creator.name, check.fingerprint)  # pinned once the import stood
     return result
@@ -216,6 +224,7 @@ def _write(
     parsed: Sequence[tuple[Any, Document]],
     result: ImportResult,
     author: str,
+    on_created: NewDocumentHook | None = None,
 ) -> None:
     manifest = package.manifest
     origin = (
@@ -225,22 +234,20 @@ def _write(
     try:
         for entry, doc in parsed:
             data = document_data(doc)  # the package's indented text is not needed here
-            status = "new"
-            changes: tuple[Change, ...] = ()
             if store.exists(doc.doc_id):
                 local = store.get(doc.doc_id)
                 local_data = document_data(parse_document(local.data, owned=True))
                 changes = tuple(diff_json(local_data, data))
                 status = "conflict" if changes else "same"
-            else:
-                # Listed first: a failure inside _create (an attachment) must undo the document.
-                created.append(doc.doc_id)
-                _create(store, package, entry, doc, data, author, origin)
-            result.documents.append(
-                ImportedDocument(
-                    doc.doc_id, doc.kind, entry.title, entry.purpose, status, data, changes
-                )
-            )
+                result.documents.append(ImportedDocument(
+                    doc.doc_id, doc.kind, entry.title, entry.purpose, status, data, changes))  # fmt: skip
+                continue
+            imported = ImportedDocument(doc.doc_id, doc.kind, entry.title, entry.purpose,
+                                        "new", data)  # fmt: skip
+            # Listed first: a failure inside _create (an attachment) must undo the document.
+            created.append(doc.doc_id)
+            _create(store, package, entry, doc, data, author, origin, imported, on_created)
+            result.documents.append(imported)
     except BaseException:
         remove_imported(database, created)
         raise
@@ -254,9 +261,13 @@ def _create(
     data: dict[str, Any],
     author: str,
     origin: str,
+    imported: ImportedDocument,
+    on_created: NewDocumentHook | None,
 ) -> None:
     manifest = package.manifest
     template = entry.purpose == "template"
+    hook = on_created
+    also = None if hook is None else (lambda transaction: hook(transaction, imported))
     # A template becomes the expert's own sheet; everything else stays its author's, read-only
     # (an application forwarded in a review package is still the applicant's).
     role = "expert" if template else _OWNERS.get(doc.kind, manifest.creator.role)
@@ -270,6 +281,7 @@ def _create(
         scheme_version=doc.scheme.version,
         owner_role=role,
         author=author,
+        also=also,
         **mark,
     )
     for member in manifest.members:

@@ -1,8 +1,8 @@
 """Applications into a round from the applicants' 申报包 (issue 12's packages).
 
-Each package is verified and written to the store by ``exchange.import_package``; every
-application it brought (new, or the same as one already here) then joins the round through
-``add_application_to_round``, given the data the import just wrote so it is not read back.
+Each package is verified and written to the store by ``exchange.import_package``; a new
+application joins the round in the transaction that stores it (one commit per package), one
+the store already held unchanged joins after it, given the data so it is not read back.
 A newer version of an application already in the round refreshes its entry; one that
 conflicts with local edits is not added and is reported. A package that cannot be used
 (damaged, altered, not a package, a document the models refuse) changes nothing and is
@@ -21,11 +21,11 @@ from pathlib import Path
 
 from smedesk.collector import collector_paused
 from smedesk.errors import Cancelled, UserError
-from smedesk.exchange.importing import import_package
+from smedesk.exchange.importing import ImportedDocument, import_package
 from smedesk.progress import Progress
 from smedesk.rounds.model import Entry
-from smedesk.rounds.service import APPLICATION_KINDS, add_application_to_round
-from smedesk.store import DocumentStore
+from smedesk.rounds.service import APPLICATION_KINDS, RoundStore
+from smedesk.store import DocumentStore, Transaction
 from smedesk.store.imports import remove_imported
 from smedesk.store.rounds import RoundTables
 
@@ -64,8 +64,17 @@ def import_into_round(store: DocumentStore, round_id: str,
 
 def _import_one(store: DocumentStore, round_id: str, path: str | os.PathLike[str],
                 author: str, out: RoundImport) -> None:  # fmt: skip
+    rounds = RoundStore(store)
+    joined: dict[str, Entry] = {}
+
+    def join(transaction: Transaction, document: ImportedDocument) -> None:
+        # A new application joins the round in the transaction that stores it.
+        if document.kind in APPLICATION_KINDS:
+            joined[document.doc_id] = rounds.add_application_in(
+                transaction, round_id, document.doc_id, document.data, author=author)  # fmt: skip
+
     try:
-        result = import_package(store, store.database, path, author=author)
+        result = import_package(store, store.database, path, author=author, on_created=join)
     except UserError as exc:  # the import wrote nothing of this package
         out.refused.append(f"「{Path(path).name}」未导入：{exc.message}")
         return
@@ -76,5 +85,8 @@ def _import_one(store: DocumentStore, round_id: str, path: str | os.PathLike[str
         if document.status == "conflict":
             out.refused.append(f"「{document.title}」与本机已修改的版本冲突，未加入本轮。")
             continue
-        out.added.append(add_application_to_round(store, round_id, document.doc_id,
-                                                  author=author, data=document.data))  # fmt: skip
+        entry = joined.get(document.doc_id)
+        if entry is None:  # already in the store, unchanged: it joins (or stays) on its own
+            entry = rounds.add_application(round_id, document.doc_id, author=author,
+                                           data=document.data)  # fmt: skip
+        out.added.append(entry)

@@ -21,7 +21,7 @@ from smedesk.rounds.model import Entry, Round
 from smedesk.rounds.panel import Panel, compose_panel
 from smedesk.rounds.procedure import State, check_move, is_creation
 from smedesk.schemes import load_scheme
-from smedesk.store import DocumentStore, StoreError
+from smedesk.store import DocumentStore, StoreError, Transaction
 from smedesk.store.rounds import EntryRecord, RoundRecord, RoundTables
 
 APPLICATION_KINDS = ("application-report", "creation-application")
@@ -72,6 +72,18 @@ def initial_row(kind: str, data: dict[str, Any], title: str) -> dict[str, Any]:
             "functions": functions, "city": region.get("city")}  # fmt: skip
 
 
+def _entry_values(data: dict[str, Any]) -> dict[str, Any]:
+    """A new entry's state, its summary row (made from the stored kind and title; refused for
+    a document that is not an application) and the served list, from the application."""
+
+    def first_row(kind: str, title: str) -> dict[str, Any]:
+        if kind not in APPLICATION_KINDS:
+            raise StoreError(f"「{title}」不是申请报告或创建申请书，不能加入推荐。")
+        return initial_row(kind, data, title)
+
+    return {"state": State.RECEIVED.value, "row": first_row, "served": served_usccs(data)}
+
+
 class RoundStore:
     """Rounds of the database behind ``documents``."""
 
@@ -100,16 +112,15 @@ class RoundStore:
         """
         if data is None:
             data = self.documents.get(doc_id).data
-        held = data
-
-        def first_row(kind: str, title: str) -> dict[str, Any]:
-            if kind not in APPLICATION_KINDS:
-                raise StoreError(f"「{title}」不是申请报告或创建申请书，不能加入推荐。")
-            return initial_row(kind, held, title)
-
-        return _entry(self.tables.add_entry(round_id, doc_id, state=State.RECEIVED.value,
-                                            row=first_row, served=served_usccs(data),
+        return _entry(self.tables.add_entry(round_id, doc_id, **_entry_values(data),
                                             author=author))  # fmt: skip
+
+    def add_application_in(self, transaction: Transaction, round_id: str, doc_id: str,
+                           data: dict[str, Any], *, author: str) -> Entry:  # fmt: skip
+        """``add_application`` inside the transaction that stores the application (the
+        package import's hook: the document and its entry in one commit)."""
+        return _entry(self.tables.add_entry_in(transaction, round_id, doc_id,
+                                               **_entry_values(data), author=author))  # fmt: skip
 
     def firm_names(self, doc_id: str) -> dict[str, str]:
         """The names on an application's served list, by 统一社会信用代码."""

@@ -27,7 +27,7 @@ from smedesk.store.records import (
     SaveResult,
     StoredDocument,
 )
-from smedesk.store.repository import DEFAULT_COALESCE_SECONDS, DocumentStore
+from smedesk.store.repository import DEFAULT_COALESCE_SECONDS, DocumentStore, Transaction
 
 __all__ = [
     "DEFAULT_COALESCE_SECONDS",
@@ -45,6 +45,7 @@ __all__ = [
     "SaveResult",
     "StoreError",
     "StoredDocument",
+    "Transaction",
     "apply_changes",
     "default_database_url",
     "describe_change",

@@ -53,6 +53,10 @@ from smedesk.store.transactions import run_read, run_write
 
 DEFAULT_COALESCE_SECONDS = 60.0
 
+#: A write transaction in progress, as the store hands it to a caller's ``also`` (opaque to
+#: the layers above, which only pass it back to the store).
+Transaction = Session
+
 #: A new document's row, its columns given as the statement's parameters.
 _ADD_DOCUMENT = insert(cast(Table, DocumentRow.__table__))  # a mapped class's table is a Table
 
@@ -115,11 +119,14 @@ class DocumentStore:
         author: str,
         action: str = "create",
         summary: str = "新建",
+        also: Callable[[Transaction], None] | None = None,
     ) -> DocumentId:
         """Store a new document (version 1, revision 1 "新建"); its id is ``data["doc_id"]``.
 
         ``action`` and ``summary`` name the first revision otherwise: a package import marks
-        its documents there (``imports.import_mark``) in the same transaction.
+        its documents there (``imports.import_mark``) in the same transaction. ``also(...)``
+        writes more in that transaction (a round import adds the round's entry); what it
+        raises undoes the document too.
         """
         if owner_role not in OWNER_ROLES:
             raise StoreError(f"未知的角色「{owner_role}」，应为申报单位、推荐单位或评审专家之一。")
@@ -134,6 +141,8 @@ class DocumentStore:
             if session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)):
                 raise StoreError(f"编号为 {doc_id} 的文档已经存在，不能重复新建。")
             self._insert(session, row, head, chunks, author, action, summary)
+            if also is not None:
+                also(session)
 
         run_write(self._sessions, work)
         return doc_id

@@ -151,40 +151,45 @@ class RoundTables:
 
         ``row(kind, title)`` gives a new entry's summary row from the document's kind and
         title, read in the same transaction; it raises (a UserError) to refuse the document.
+        """
+        return run_write(self._sessions, lambda session: self.add_entry_in(
+            session, round_id, doc_id, state=state, row=row, served=served, author=author))  # fmt: skip
+
+    def add_entry_in(self, session: Session, round_id: str, doc_id: str, *, state: str,
+                     row: Callable[[str, str], dict[str, Any]], served: list[str],
+                     author: str) -> EntryRecord:  # fmt: skip
+        """``add_entry`` inside a write transaction the caller holds (a package import adds
+        the entry in the transaction that stores the document: one commit, not two).
+
         Core statements on the session's connection: an import adds hundreds in a row, and
         the ORM's unit of work cost more than the statements.
         """
         today, now = self._clock().date(), self._clock()
-        served_text = _dumps(served)
-
-        def work(session: Session) -> EntryRecord:
-            connection = session.connection()
-            if connection.scalar(_ROUND_EXISTS, {"round": round_id}) is None:
-                raise StoreError(_NO_ROUND)
-            document = connection.execute(_DOCUMENT_OF_ENTRY, {"doc": doc_id}).one_or_none()
-            if document is None:
-                raise StoreError(f"找不到文档（编号 {doc_id}），它可能已被永久删除。")
-            key = {"round": round_id, "doc": doc_id}
-            found = connection.execute(_ENTRY_OF, key).one_or_none()
-            if found is None:
-                made = row(document.kind, document.title)
-                position = connection.scalar(_ENTRY_COUNT, key) or 0
-                connection.execute(_ADD_ENTRY, {**key, "position": position, "state": state,
-                                                "since": today, "row": _dumps(made),
-                                                "served": served_text, "now": now})  # fmt: skip
-                entry_state, since, action = state, today, "add"
-            else:
-                connection.execute(_REFRESH_ENTRY, {**key, "served": served_text, "now": now})
-                made, entry_state, since = json.loads(found.row), found.state, found.state_since
-                action = "refresh"
-            connection.execute(_ADD_EVENT, {"round": round_id, "doc": doc_id, "action": action,
-                                            "detail": _dumps({"version": document.version}),
-                                            "author": author, "now": now})  # fmt: skip
-            return EntryRecord(round_id, doc_id, document.kind, document.title,
-                               document.organisation, document.uscc, entry_state, since, made,
-                               tuple(served))  # fmt: skip
-
-        return run_write(self._sessions, work)
+        connection = session.connection()
+        if connection.scalar(_ROUND_EXISTS, {"round": round_id}) is None:
+            raise StoreError(_NO_ROUND)
+        document = connection.execute(_DOCUMENT_OF_ENTRY, {"doc": doc_id}).one_or_none()
+        if document is None:
+            raise StoreError(f"找不到文档（编号 {doc_id}），它可能已被永久删除。")
+        key = {"round": round_id, "doc": doc_id}
+        found = connection.execute(_ENTRY_OF, key).one_or_none()
+        if found is None:
+            made = row(document.kind, document.title)
+            position = connection.scalar(_ENTRY_COUNT, key) or 0
+            connection.execute(_ADD_ENTRY, {**key, "position": position, "state": state,
+                                            "since": today, "row": _dumps(made),
+                                            "served": _dumps(served), "now": now})  # fmt: skip
+            entry_state, since, action = state, today, "add"
+        else:
+            connection.execute(_REFRESH_ENTRY, {**key, "served": _dumps(served), "now": now})
+            made, entry_state, since = json.loads(found.row), found.state, found.state_since
+            action = "refresh"
+        connection.execute(_ADD_EVENT, {"round": round_id, "doc": doc_id, "action": action,
+                                        "detail": _dumps({"version": document.version}),
+                                        "author": author, "now": now})  # fmt: skip
+        return EntryRecord(round_id, doc_id, document.kind, document.title,
+                           document.organisation, document.uscc, entry_state, since, made,
+                           tuple(served))  # fmt: skip
 
     def remove_entries(self, round_id: str, doc_ids: list[str]) -> None:
         """Take documents out of the round with everything recorded on them there (an import

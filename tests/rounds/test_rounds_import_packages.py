@@ -82,3 +82,27 @@ def test_the_import_counts_packages_and_a_cancel_undoes_the_batch(
                              progress=lambda done, total: seen.append((done, total)))  # fmt: skip
     assert seen[-1] == (3, 3) and len(done.added) == 3 and done.refused == []
     assert len(rounds.entries(round_.id)) == 3
+
+
+def test_a_new_application_and_its_entry_are_stored_in_one_transaction(
+    rounds: RoundStore, tmp_path: Path
+) -> None:
+    # What the hook raises inside the transaction storing the document undoes the document:
+    # no application is left in the store outside the round it was imported into.
+    from smedesk.exchange.importing import import_package
+    from smedesk.store import StoreError
+
+    packages = _packages(tmp_path, 1)
+
+    def refuse(_transaction: object, _document: object) -> None:
+        raise StoreError("找不到这一轮推荐，它可能已被删除。")
+
+    with pytest.raises(StoreError, match="找不到这一轮推荐"):
+        import_package(rounds.documents, rounds.documents.database, packages[0], author="王科员",
+                       on_created=refuse)  # fmt: skip
+    assert rounds.documents.list() == []
+    round_ = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
+                                 AuthorityType.PROVINCE, author="王科员")  # fmt: skip
+    [entry] = import_into_round(rounds.documents, round_.id, packages, author="王科员").added
+    assert [e["action"] for e in rounds.events(round_.id, entry.doc_id)] == ["add"]
+    assert rounds.documents.get(entry.doc_id).version == 1
