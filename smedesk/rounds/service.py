@@ -2,15 +2,16 @@
 
 ``RoundStore`` is what the screens and tests use: rounds and entries as the domain's types
 (``rounds.model``), moves checked against the scheme's procedure, the survey draw recorded
-and put into the 推荐表. ``add_application_to_round`` is the seam the package import calls
-once a package's application is stored; until then, applications come from documents
-already in the store.
+and put into the 推荐表. An application joins a round from the store (``add_application``)
+or, imported from a package, in the transaction that stores it (``add_application_in``,
+called by ``rounds.importing``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from smedesk.forms import DocumentError, parse_document
@@ -44,18 +45,22 @@ def _entry(e: EntryRecord) -> Entry:
                  e.state_since, e.row, e.served)  # fmt: skip
 
 
+def _served_rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each row of an application's served-firm list that has a 统一社会信用代码, with the
+    code normalised (trimmed, upper case) as the round compares it."""
+    for row in data.get("served_enterprises") or []:
+        if isinstance(row, dict) and isinstance(row.get("uscc"), str) and row["uscc"].strip():
+            yield row["uscc"].strip().upper(), row
+
+
 def served_usccs(data: dict[str, Any]) -> list[str]:
     """The 统一社会信用代码 on an application's served-firm list."""
-    rows = data.get("served_enterprises") or []
-    return [str(r["uscc"]).strip().upper() for r in rows
-            if isinstance(r, dict) and isinstance(r.get("uscc"), str) and r["uscc"].strip()]  # fmt: skip
+    return [uscc for uscc, _row in _served_rows(data)]
 
 
 def served_names(data: dict[str, Any]) -> dict[str, str]:
-    """统一社会信用代码 (normalised as :func:`served_usccs` does) → the firm's name on the list."""
-    rows = data.get("served_enterprises") or []
-    return {str(r["uscc"]).strip().upper(): str(r.get("name") or "") for r in rows
-            if isinstance(r, dict) and isinstance(r.get("uscc"), str) and r["uscc"].strip()}  # fmt: skip
+    """统一社会信用代码 → the firm's name on an application's served-firm list."""
+    return {uscc: str(row.get("name") or "") for uscc, row in _served_rows(data)}
 
 
 def initial_row(kind: str, data: dict[str, Any], title: str) -> dict[str, Any]:
@@ -295,15 +300,3 @@ class RoundStore:
         """The recorded draws of one application, oldest first."""
         return [e["detail"] | {"author": e["author"], "at": e["at"]}
                 for e in self.events(round_id, doc_id, "draw")]  # fmt: skip
-
-
-def add_application_to_round(store: DocumentStore, round_id: str, doc_id: str,
-                             *, author: str = "导入",
-                             data: dict[str, Any] | None = None) -> Entry:  # fmt: skip
-    """The seam for the package import: a stored application joins a round.
-
-    Called again with a newer version of the same application, it refreshes the entry's
-    served list and records the version; the entry keeps its state and summary row.
-    ``data``, the application's data as stored, spares reading it back.
-    """
-    return RoundStore(store).add_application(round_id, doc_id, author=author, data=data)

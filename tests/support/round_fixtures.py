@@ -95,7 +95,6 @@ def six_applicant_round(rounds: Any, deadline: Any = None,
     import datetime as dt
 
     from smedesk.forms.enums import AuthorityType
-    from smedesk.rounds.service import add_application_to_round
 
     documents = rounds.documents
     province = rounds.create_round("miit-2019-call", 2019, "辽宁省工业和信息化厅",
@@ -109,11 +108,11 @@ def six_applicant_round(rounds: Any, deadline: Any = None,
             doc_id = _via_package(rounds, province.id, data, packages)
         else:
             doc_id = store_application(documents, data)
-            add_application_to_round(documents, province.id, doc_id)
+            rounds.add_application(province.id, doc_id, author="导入")
         recommend(rounds, province.id, doc_id, row, name)
         ids.append(doc_id)
     copy_id = store_application(documents, application(SIX[2][0], SIX[2][1], SIX[2][2]))
-    add_application_to_round(documents, association.id, copy_id)
+    rounds.add_application(association.id, copy_id, author="导入")
     recommend(rounds, association.id, copy_id, SIX[2][3], SIX[2][0], author="协会")
     return province, ids
 

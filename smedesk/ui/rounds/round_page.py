@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smedesk.forms.fields import spec_of
+from smedesk.forms.lists import ServedEnterprise
 from smedesk.rounds.checks import SharedFirm
 from smedesk.rounds.overview import RoundOverview
 from smedesk.ui import spacing
@@ -87,7 +89,9 @@ class RoundPage(QWidget):
                             tr("联系人"), tr("联系电话")])  # fmt: skip
         self.draw_note = QLabel()
         self.draw_note.setWordWrap(True)
-        self.shared = read_only_table([tr("统一社会信用代码"), tr("企业名称"),
+        # The firm's columns are headed by the served list's own field labels.
+        self.shared = read_only_table([spec_of(ServedEnterprise, "uscc").label,
+                                       spec_of(ServedEnterprise, "name").label,
                                        tr("同时列为服务对象的申报单位")])  # fmt: skip
         self.shared_note = QLabel()
         self.shared_note.setWordWrap(True)

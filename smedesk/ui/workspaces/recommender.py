@@ -244,12 +244,9 @@ class RecommenderWorkspace(Workspace):
             if not ok:
                 return
             doc_id = documents[labels.index(label)].id
-            from smedesk.rounds.service import add_application_to_round
-
             author = self.ctx.user_name
             self._run(tr("正在加入申请…"),
-                      lambda _r: add_application_to_round(self.ctx.store, round_id, doc_id,
-                                                          author=author),
+                      lambda _r: self._rounds().add_application(round_id, doc_id, author=author),
                       lambda _entry: self.refresh())  # fmt: skip
 
         self._run(tr("正在读取申请…"), candidates, chosen)
